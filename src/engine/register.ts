@@ -1,0 +1,132 @@
+import { cellAddress, cellText, isBlank, type CellValue } from "./cells";
+import { parseDate, type DayDate } from "./dates";
+import type { Issue, Severity } from "./issues";
+import { FIELD_LABELS, MESSAGES } from "./messages";
+import type { UnitMatcher } from "./names";
+import type { RosterUnit } from "./roster";
+import type { ChannelRule, InfoRubric, ItemType, PenaltyRule } from "./rubric/info-rubric";
+import { rubricLookup } from "./rubric/lookup";
+import type { SheetData } from "./sheet";
+import { isBlankRow, type Field, type TableMatch } from "./tables";
+
+/** One submitted item (一条信息) that can be scored. */
+export interface RegisterItem {
+  /** 1-based sheet row, as Excel shows it. */
+  row: number;
+  unit: RosterUnit;
+  date: DayDate;
+  type: ItemType;
+  title: string;
+  body: string;
+  /** 字数 when given, else the body's length, else null. */
+  length: number | null;
+  /** Channels that adopted it and take its type. */
+  adoptions: ChannelRule[];
+  /** A confirmed penalty recorded on the row itself. */
+  violation: PenaltyRule | null;
+  eventDate: DayDate | null;
+}
+
+export interface ParsedRegister {
+  items: RegisterItem[];
+  issues: Issue[];
+  /** Non-blank data rows seen. */
+  rows: number;
+}
+
+/**
+ * Reads the register table into items. Rows that cannot be scored (no unit, unknown unit,
+ * bad type or date) become issues and are left out; adoption problems are warnings and the
+ * adoption scores 0.
+ */
+export function parseRegister(
+  sheet: SheetData,
+  table: TableMatch,
+  units: UnitMatcher<RosterUnit>,
+  rubric: InfoRubric,
+): ParsedRegister {
+  const lookup = rubricLookup(rubric);
+  const items: RegisterItem[] = [];
+  const issues: Issue[] = [];
+  const col = table.columns;
+  const typeLabels = [rubric.itemTypes.event.label, rubric.itemTypes.comprehensive.label];
+  let rows = 0;
+
+  for (let r = table.firstDataRow; r < table.endRow; r++) {
+    const values = sheet.values[r];
+    if (isBlankRow(values)) continue;
+    rows++;
+    const sheetRow = sheet.originRow + r;
+    const at = (field: Field) => cellAddress(sheetRow, sheet.originColumn + (col[field] ?? 0));
+    const report = (rule: string, severity: Severity, field: Field, message: string, suggestion?: string) => {
+      issues.push({ rule, severity, sheet: sheet.name, cell: at(field), row: sheetRow + 1, message, ...(suggestion ? { suggestion } : {}) });
+    };
+    const raw = (field: Field): CellValue => (col[field] === undefined ? null : values[col[field]!]);
+
+    let usable = true;
+    for (const field of ["unit", "date", "type"] as const) {
+      if (isBlank(raw(field))) {
+        report("missing-field", "error", field, MESSAGES.missingField(FIELD_LABELS[field]));
+        usable = false;
+      }
+    }
+
+    const unitText = cellText(raw("unit"));
+    let unit: RosterUnit | null = null;
+    if (unitText) {
+      const match = units.match(unitText);
+      if (match.status === "none") {
+        report("unknown-unit", "error", "unit", MESSAGES.unknownUnit(unitText), MESSAGES.unknownUnitSuggestion(match.suggestions));
+        usable = false;
+      } else unit = match.unit;
+    }
+
+    const typeText = cellText(raw("type"));
+    const type = typeText ? lookup.itemType(typeText) : null;
+    if (typeText && !type) {
+      report("bad-type", "error", "type", MESSAGES.badType(typeText, typeLabels));
+      usable = false;
+    }
+
+    const dateParse = parseDate(raw("date"));
+    if (!dateParse.ok && dateParse.problem !== "blank") {
+      const text = cellText(raw("date"));
+      report("bad-date", "error", "date", dateParse.problem === "impossible" ? MESSAGES.impossibleDate(text) : MESSAGES.badDate(text));
+      usable = false;
+    }
+
+    const adoptions: ChannelRule[] = [];
+    for (const match of lookup.channels(cellText(raw("adoptions")))) {
+      if (match.status === "unknown") report("unknown-channel", "warning", "adoptions", MESSAGES.unknownChannel(match.text));
+      else if (match.status === "ambiguous") {
+        report("ambiguous-channel", "warning", "adoptions", MESSAGES.ambiguousChannel(match.text, match.channels.map((c) => c.name)));
+      } else if (type && match.channel.points[type] === null) {
+        report("channel-type-mismatch", "warning", "adoptions", MESSAGES.channelTypeMismatch(match.channel.name, rubric.itemTypes[type].label));
+      } else if (!adoptions.includes(match.channel)) adoptions.push(match.channel);
+    }
+
+    const violationText = cellText(raw("violation"));
+    const violation = violationText ? lookup.penalty(violationText) : null;
+    if (violationText && !violation && !/^(无|否|-|—)$/.test(violationText)) {
+      report("bad-violation", "error", "violation", MESSAGES.badViolation(violationText, rubric.penalties.map((p) => p.reason)));
+    }
+
+    if (!usable || !unit || !type || !dateParse.ok) continue;
+    const body = cellText(raw("body"));
+    const lengthCell = raw("length");
+    const eventDate = parseDate(raw("eventDate"));
+    items.push({
+      row: sheetRow + 1,
+      unit,
+      date: dateParse.date,
+      type,
+      title: cellText(raw("title")),
+      body,
+      length: typeof lengthCell === "number" ? lengthCell : Number(cellText(lengthCell)) || (body ? [...body].length : null),
+      adoptions,
+      violation,
+      eventDate: eventDate.ok ? eventDate.date : null,
+    });
+  }
+  return { items, issues, rows };
+}

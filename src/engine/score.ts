@@ -1,0 +1,171 @@
+import { fromCents, toCents } from "./decimal";
+import { periodContains, periodMonths, type Period } from "./dates";
+import type { PenaltyCase } from "./penalties";
+import type { RegisterItem } from "./register";
+import type { RosterUnit } from "./roster";
+import type { ChannelRule, InfoRubric, ItemType } from "./rubric/info-rubric";
+
+/** One unit's information-work points for a period, with everything needed to explain them. */
+export interface UnitScore {
+  unit: string;
+  system: string;
+  /** Roster position. */
+  index: number;
+  base: number;
+  bonus: number;
+  penalty: number;
+  total: number;
+  awardEligible: boolean;
+  /** Why the unit cannot take the year's awards, in Chinese; empty when eligible. */
+  ineligibleReasons: string[];
+  /** Below the office's veto line (一票否决); only ever true for a year. */
+  vetoed: boolean;
+  /** Total × the rubric's share of the annual assessment (seed 001: one fifth). */
+  weightedShare: number;
+  items: number;
+  comprehensiveItems: number;
+  /** Items per month of the period, in month order. */
+  monthlyCounts: { month: number; count: number }[];
+  /** The +2-per-comprehensive-item part of the bonus. */
+  comprehensiveBonus: number;
+  /** The adoption part of the bonus, per channel in rubric order. */
+  channelBonus: { channelId: string; name: string; adoptions: number; points: number }[];
+  /** Penalty cases in the period by reason. */
+  penalties: { reason: string; cases: number; points: number }[];
+}
+
+export interface InfoInput {
+  units: readonly RosterUnit[];
+  items: readonly RegisterItem[];
+  penalties: readonly PenaltyCase[];
+}
+
+/**
+ * Base points from item counts per month (RUBRICS.md §1): 12 months by the yearly rule,
+ * 3 by the quarter rule, 1 for a month.
+ * @example basePoints([4, 4, 0, 4, 4, 4, 4, 4, 4, 4, 4, 4], chaoyangInfo) // 12: 44 items, none in March
+ * @example basePoints([3, 3, 2], chaoyangInfo) // 2
+ */
+export function basePoints(monthCounts: readonly number[], rubric: InfoRubric): number {
+  const { monthlyItems, yearlyItems } = rubric.quotas;
+  const perMonth = toCents(rubric.basePointsPerMonth);
+  const total = monthCounts.reduce((a, b) => a + b, 0);
+  if (monthCounts.length === 12 && total >= yearlyItems) return fromCents(12 * perMonth);
+  return fromCents(monthCounts.filter((count) => count >= monthlyItems).length * perMonth);
+}
+
+/**
+ * One item's bonus: the comprehensive-item bonus plus every adopting channel that takes its type.
+ * @example itemBonus("comprehensive", [districtSite, beijingTuanxun], chaoyangInfo) // 2 + 3 + 3 = 8
+ */
+export function itemBonus(type: ItemType, adoptions: readonly ChannelRule[], rubric: InfoRubric): number {
+  return fromCents(itemBonusCents(type, adoptions, rubric));
+}
+
+function itemBonusCents(type: ItemType, adoptions: readonly ChannelRule[], rubric: InfoRubric): number {
+  let cents = type === "comprehensive" ? toCents(rubric.comprehensiveBonus) : 0;
+  for (const channel of adoptions) cents += toCents(channel.points[type] ?? 0);
+  return cents;
+}
+
+/**
+ * Scores every roster unit for the period, in roster order. A unit with no items scores 0.
+ * Points are summed in integer hundredths.
+ */
+export function scoreInfo(input: InfoInput, rubric: InfoRubric, period: Period): UnitScore[] {
+  const months = periodMonths(period);
+  const perUnit = input.units.map((unit) => new UnitTally(unit, rubric, months));
+  const tallyOf = (unit: RosterUnit) => perUnit[unit.index];
+
+  for (const item of input.items) {
+    if (periodContains(period, item.date)) tallyOf(item.unit)?.addItem(item);
+  }
+  const yearOfPeriod = { kind: "year", year: period.year, key: String(period.year) } as const;
+  for (const penalty of input.penalties) {
+    const tally = tallyOf(penalty.unit);
+    if (!tally) continue;
+    if (periodContains(period, penalty.date)) tally.addPenalty(penalty);
+    // Eligibility is for the year's awards, so a case anywhere in the year removes it.
+    if (periodContains(yearOfPeriod, penalty.date)) tally.markIneligible(penalty);
+  }
+  return perUnit.map((tally) => tally.result(period));
+}
+
+/** Running sums for one unit, kept in integer hundredths. */
+class UnitTally {
+  private readonly counts: number[];
+  private bonusCents = 0;
+  private comprehensiveCents = 0;
+  private comprehensive = 0;
+  private readonly channelCents = new Map<string, { adoptions: number; cents: number }>();
+  private readonly penaltyCases = new Map<string, { cases: number; cents: number }>();
+  private readonly ineligibleCases = new Map<string, number>();
+
+  constructor(
+    private readonly unit: RosterUnit,
+    private readonly rubric: InfoRubric,
+    private readonly months: number[],
+  ) {
+    this.counts = months.map(() => 0);
+  }
+
+  addItem(item: RegisterItem): void {
+    this.counts[this.months.indexOf(item.date.month)]++;
+    this.bonusCents += itemBonusCents(item.type, item.adoptions, this.rubric);
+    if (item.type === "comprehensive") {
+      this.comprehensive++;
+      this.comprehensiveCents += toCents(this.rubric.comprehensiveBonus);
+    }
+    for (const channel of item.adoptions) {
+      const entry = this.channelCents.get(channel.id) ?? { adoptions: 0, cents: 0 };
+      entry.adoptions++;
+      entry.cents += toCents(channel.points[item.type] ?? 0);
+      this.channelCents.set(channel.id, entry);
+    }
+  }
+
+  addPenalty(penalty: PenaltyCase): void {
+    const entry = this.penaltyCases.get(penalty.rule.reason) ?? { cases: 0, cents: 0 };
+    entry.cases++;
+    entry.cents += toCents(penalty.rule.points);
+    this.penaltyCases.set(penalty.rule.reason, entry);
+  }
+
+  markIneligible(penalty: PenaltyCase): void {
+    if (!this.rubric.penaltyRemovesEligibility) return;
+    this.ineligibleCases.set(penalty.rule.reason, (this.ineligibleCases.get(penalty.rule.reason) ?? 0) + 1);
+  }
+
+  result(period: Period): UnitScore {
+    const baseCents = toCents(basePoints(this.counts, this.rubric));
+    let penaltyCents = 0;
+    for (const entry of this.penaltyCases.values()) penaltyCents += entry.cents;
+    const totalCents = baseCents + this.bonusCents - penaltyCents;
+    const reasons = [...this.ineligibleCases].map(([reason, cases]) => `扣分：${reason}${cases > 1 ? ` ${cases} 次` : ""}`);
+    const { vetoLine, share } = this.rubric.assessment;
+    const vetoed = period.kind === "year" && vetoLine !== null && totalCents < toCents(vetoLine);
+    if (vetoed) reasons.push(`一票否决：年度信息积分低于 ${vetoLine} 分`);
+    return {
+      unit: this.unit.name,
+      system: this.unit.system,
+      index: this.unit.index,
+      base: fromCents(baseCents),
+      bonus: fromCents(this.bonusCents),
+      penalty: fromCents(penaltyCents),
+      total: fromCents(totalCents),
+      awardEligible: reasons.length === 0,
+      ineligibleReasons: reasons,
+      vetoed,
+      weightedShare: Math.round(fromCents(totalCents) * share * 100) / 100,
+      items: this.counts.reduce((a, b) => a + b, 0),
+      comprehensiveItems: this.comprehensive,
+      monthlyCounts: this.months.map((month, i) => ({ month, count: this.counts[i] })),
+      comprehensiveBonus: fromCents(this.comprehensiveCents),
+      channelBonus: this.rubric.channels.map((channel) => {
+        const entry = this.channelCents.get(channel.id);
+        return { channelId: channel.id, name: channel.name, adoptions: entry?.adoptions ?? 0, points: fromCents(entry?.cents ?? 0) };
+      }),
+      penalties: [...this.penaltyCases].map(([reason, e]) => ({ reason, cases: e.cases, points: fromCents(e.cents) })),
+    };
+  }
+}

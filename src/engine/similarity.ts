@@ -1,0 +1,237 @@
+/**
+ * Text similarity for suspected copying (抄袭信息, RUBRICS.md §1): one measure, used by the
+ * SIMILARITY custom function and by validation's `near-duplicate` rule alike.
+ *
+ * The measure is weighted containment over character trigrams: how much of the shorter
+ * text's content appears in the other. Containment rather than overlap (Jaccard), because a
+ * 400-character event item that copies half of a 2,000-character comprehensive item shares
+ * little of the longer text but half of its own.
+ *
+ * Why trigrams: Chinese words are mostly two characters long, so bigrams are words and every
+ * league text shares hundreds of them. A trigram usually spans a word boundary, so shared
+ * trigrams mostly come from shared sentences. Longer grams (4, 5) would be even more
+ * specific, but every edit inside a copy breaks n grams, and staff do edit the copies they
+ * send in; three keeps a lightly edited copy well above the threshold.
+ *
+ * Stock phrases of league prose (共青团, 团员青年, 开展 … 活动) appear in nearly every item, so
+ * the characters they cover count for little: two unrelated items score near 0, not 0.3.
+ */
+
+/** Characters per gram. */
+export const GRAM_SIZE = 3;
+
+/**
+ * Phrases that nearly every league item uses. Characters inside them weigh little, so that
+ * sharing them says nothing about copying. Data, not logic: extend it when real registers
+ * show another formula that everyone writes.
+ */
+export const STOCK_PHRASES: readonly string[] = [
+  // the league and its people
+  "共青团", "团员青年", "青少年", "青年", "团员", "团干部", "团组织", "团委", "团工委", "团总支",
+  "团支部", "团区委", "团市委", "基层", "单位", "组织", "同志", "党员", "群众", "朝阳区", "朝阳",
+  "北京市", "街道", "社区", "地区", "辖区", "志愿者", "志愿服务", "负责人", "领导",
+  // verbs and set phrases of report writing
+  "开展", "举办", "举行", "召开", "组织开展", "积极", "深入", "进一步", "推进", "加强", "不断",
+  "学习", "贯彻", "落实", "精神", "参加", "参与", "活动", "工作", "会议", "主题", "教育", "服务",
+  "广大", "充分", "发挥", "作用", "全面", "提升", "提高", "建设", "发展", "相关", "同时", "取得",
+  "良好", "效果", "氛围", "营造", "通过", "此次", "本次", "为了", "以及", "进行", "围绕", "重要",
+  "切实", "认真", "有效", "增强", "意识", "实践", "社会", "中心", "结合", "要求", "情况", "我们",
+  "他们", "大家", "一步", "表示", "纷纷", "共同", "成功", "圆满", "期间", "日前", "近日", "今年",
+];
+
+/** Weight of a gram made only of stock characters: small, so containment stays defined. */
+const STOCK_FLOOR = 0.1;
+
+const NOT_CONTENT = /[^\p{L}\p{N}]+/gu;
+
+/**
+ * The text as the measure sees it: NFKC-folded, lower case, letters and digits only.
+ * @example normalizeForSimilarity("共青团 朝阳区委，2013年。") // "共青团朝阳区委2013年"
+ */
+export function normalizeForSimilarity(text: string): string {
+  return text.normalize("NFKC").toLowerCase().replace(NOT_CONTENT, "");
+}
+
+const stockPattern = new RegExp(
+  [...STOCK_PHRASES].sort((a, b) => b.length - a.length).map(escapeRegExp).join("|") + "|[0-9]+",
+  "g",
+);
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/**
+ * 1 for each character of a normalised text that belongs to a stock phrase or a number.
+ * Numbers count as stock too: every item carries dates and head counts, and 2013年 in two
+ * items is no sign of copying.
+ */
+export function stockMask(normalized: string): Uint8Array {
+  const mask = new Uint8Array(normalized.length);
+  stockPattern.lastIndex = 0;
+  for (let match = stockPattern.exec(normalized); match; match = stockPattern.exec(normalized)) {
+    mask.fill(1, match.index, match.index + match[0].length);
+  }
+  return mask;
+}
+
+/**
+ * The exact numeric key of the gram starting at `i`: three UTF-16 units of 16 bits each fit
+ * in 48 bits, well inside a double's exact range, so keys never collide.
+ */
+export function gramKey(normalized: string, i: number): number {
+  return (
+    normalized.charCodeAt(i) * 0x100000000 + normalized.charCodeAt(i + 1) * 0x10000 + normalized.charCodeAt(i + 2)
+  );
+}
+
+/** Weight of the gram at `i`: the share of its characters outside stock phrases, floored. */
+export function gramWeight(mask: Uint8Array, i: number): number {
+  const content = GRAM_SIZE - mask[i] - mask[i + 1] - mask[i + 2];
+  return content === 0 ? STOCK_FLOOR : content / GRAM_SIZE;
+}
+
+/** A text prepared for comparison: its distinct grams, sorted, with their weights. */
+export interface SimilarityProfile {
+  readonly normalized: string;
+  readonly keys: Float64Array;
+  readonly weights: Float64Array;
+  readonly total: number;
+}
+
+/**
+ * Prepares a text once, to compare it with many others.
+ * @example profileText("团结湖街道团工委开展植树活动").keys.length // 12
+ */
+export function profileText(text: string): SimilarityProfile {
+  const normalized = normalizeForSimilarity(text);
+  const count = Math.max(0, normalized.length - GRAM_SIZE + 1);
+  const mask = stockMask(normalized);
+  const best = new Map<number, number>();
+  for (let i = 0; i < count; i++) {
+    const key = gramKey(normalized, i);
+    const weight = gramWeight(mask, i);
+    const previous = best.get(key);
+    if (previous === undefined || weight > previous) best.set(key, weight);
+  }
+  const keys = Float64Array.from(best.keys()).sort();
+  const weights = new Float64Array(keys.length);
+  let total = 0;
+  for (let k = 0; k < keys.length; k++) {
+    weights[k] = best.get(keys[k])!;
+    total += weights[k];
+  }
+  return { normalized, keys, weights, total };
+}
+
+/**
+ * Similarity of two prepared texts: see {@link similarity}.
+ * @example similarityOfProfiles(profileText("甲乙丙丁戊"), profileText("甲乙丙丁戊")) // 1
+ */
+export function similarityOfProfiles(a: SimilarityProfile, b: SimilarityProfile): number {
+  if (a.normalized.length === 0 || b.normalized.length === 0) return 0;
+  if (a.normalized === b.normalized) return 1;
+  // Too short for a single gram: the only question is whether it appears whole.
+  if (a.keys.length === 0 || b.keys.length === 0) {
+    const [short, long] = a.normalized.length <= b.normalized.length ? [a, b] : [b, a];
+    return long.normalized.includes(short.normalized) ? 1 : 0;
+  }
+  let sharedA = 0;
+  let sharedB = 0;
+  let i = 0;
+  let j = 0;
+  while (i < a.keys.length && j < b.keys.length) {
+    const ka = a.keys[i];
+    const kb = b.keys[j];
+    if (ka === kb) {
+      sharedA += a.weights[i++];
+      sharedB += b.weights[j++];
+    } else if (ka < kb) i++;
+    else j++;
+  }
+  // Each text weighs the shared grams by its own stock mask; the better-covered side is the
+  // shorter text in every case that matters, and max() keeps the measure symmetric.
+  return Math.min(1, Math.max(sharedA / a.total, sharedB / b.total));
+}
+
+/**
+ * How much of the shorter text appears in the other, from 0 to 1: weighted trigram
+ * containment, with stock phrases of league prose counting for little. Blank text scores 0.
+ * Texts shorter than three characters score 1 when they appear whole in the other, else 0.
+ *
+ * Rough reading: 1 is a copy; 0.4 and up means a passage was copied; below 0.15 the texts
+ * merely share league vocabulary.
+ * @example similarity("团结湖街道团工委开展植树活动", "团结湖街道团工委开展植树活动。") // 1
+ * @example similarity("双井街道举办青年读书会", "常营地区团委组织义务植树") // 0
+ */
+export function similarity(a: string, b: string): number {
+  return similarityOfProfiles(profileText(a), profileText(b));
+}
+
+/** A normalised text with, for each of its UTF-16 units, where it came from in the original. */
+interface MappedText {
+  readonly normalized: string;
+  readonly start: Int32Array;
+  readonly end: Int32Array;
+}
+
+/** Normalises code point by code point, so that a match can be cut from the original text. */
+function normalizeWithMap(text: string): MappedText {
+  let normalized = "";
+  const start: number[] = [];
+  const end: number[] = [];
+  let index = 0;
+  for (const char of text) {
+    const kept = normalizeForSimilarity(char);
+    normalized += kept;
+    for (let k = 0; k < kept.length; k++) {
+      start.push(index);
+      end.push(index + char.length);
+    }
+    index += char.length;
+  }
+  return { normalized, start: Int32Array.from(start), end: Int32Array.from(end) };
+}
+
+/**
+ * The longest passage the two texts share, as written in `a` (punctuation and spaces inside
+ * it kept), or "" when they share fewer than three characters in a row. Compared after the
+ * same normalisation as {@link similarity}, so a changed comma does not cut a passage short.
+ *
+ * Works from shared trigrams: each diagonal run of matches is extended once from its start,
+ * so two 2,000-character items take a few thousand steps, not four million.
+ * @example sharedPassage("团委开展植树活动，共80人参加。", "昨天，团委开展植树活动！") // "团委开展植树活动"
+ */
+export function sharedPassage(a: string, b: string): string {
+  const ma = normalizeWithMap(a);
+  const nb = normalizeForSimilarity(b);
+  const na = ma.normalized;
+  if (na.length < GRAM_SIZE || nb.length < GRAM_SIZE) return "";
+
+  const positions = new Map<number, number[]>();
+  for (let j = 0; j + GRAM_SIZE <= nb.length; j++) {
+    const key = gramKey(nb, j);
+    const list = positions.get(key);
+    if (list) list.push(j);
+    else positions.set(key, [j]);
+  }
+
+  let bestStart = -1;
+  let bestLength = 0;
+  for (let i = 0; i + GRAM_SIZE <= na.length; i++) {
+    const list = positions.get(gramKey(na, i));
+    if (!list) continue;
+    for (const j of list) {
+      // Only the start of a diagonal run is extended; the rest of the run is already covered.
+      if (i > 0 && j > 0 && na.charCodeAt(i - 1) === nb.charCodeAt(j - 1)) continue;
+      let length = GRAM_SIZE;
+      while (i + length < na.length && j + length < nb.length && na[i + length] === nb[j + length]) length++;
+      if (length > bestLength) {
+        bestLength = length;
+        bestStart = i;
+      }
+    }
+  }
+  if (bestStart < 0) return "";
+  return a.slice(ma.start[bestStart], ma.end[bestStart + bestLength - 1]);
+}

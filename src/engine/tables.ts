@@ -1,0 +1,154 @@
+import { cellText, isBlank, type Grid } from "./cells";
+import { compactKey } from "./text";
+
+/**
+ * Finding tables in sheets by their headers, the way staff lay them out: a header row
+ * somewhere near the top, columns in any order, headers written many ways.
+ */
+
+export type Field =
+  | "unit" | "date" | "type" | "title" | "length" | "body" | "adoptions" | "eventDate" | "violation"
+  | "system" | "code" | "founded" | "reason" | "note";
+
+/** Accepted headers per field. Matching ignores spaces, case and full/half width. */
+export const FIELD_HEADERS: Record<Field, readonly string[]> = {
+  unit: ["单位", "单位名称", "报送单位", "团组织", "基层团组织", "unit"],
+  date: ["日期", "报送日期", "报送时间", "上报日期", "date"],
+  type: ["类型", "信息类型", "信息种类", "类别", "type"],
+  title: ["标题", "信息标题", "题目", "title"],
+  length: ["字数", "length"],
+  body: ["正文", "内容", "信息内容", "body"],
+  adoptions: ["采用情况", "采用渠道", "录用情况", "采用", "adopted"],
+  eventDate: ["活动日期", "事件日期"],
+  violation: ["违规情况", "扣分原因"],
+  system: ["系统", "所属系统", "分类", "system"],
+  code: ["代码", "登录名", "简称代码", "code"],
+  founded: ["成立日期", "成立时间", "founded"],
+  reason: ["原因", "扣分原因", "违规情况", "reason"],
+  note: ["备注", "说明", "note"],
+};
+
+export type TableKind = "register" | "roster" | "penalties";
+
+interface TableShape {
+  required: readonly Field[];
+  optional: readonly Field[];
+  /** A field whose presence means the table is something else. */
+  excludes: readonly Field[];
+}
+
+export const TABLE_SHAPES: Record<TableKind, TableShape> = {
+  register: {
+    required: ["unit", "date", "type"],
+    optional: ["title", "length", "body", "adoptions", "eventDate", "violation"],
+    excludes: [],
+  },
+  roster: { required: ["unit", "system"], optional: ["code", "founded"], excludes: ["date", "type"] },
+  penalties: { required: ["unit", "date", "reason"], optional: ["note"], excludes: ["type"] },
+};
+
+export type ColumnMap = Partial<Record<Field, number>>;
+
+/** Where a table sits in a sheet's grid. Row indexes are into the grid, not the sheet. */
+export interface TableMatch {
+  kind: TableKind;
+  sheet: string;
+  headerRow: number;
+  columns: ColumnMap;
+  /** Grid rows holding data: headerRow + 1 up to the grid's end. */
+  firstDataRow: number;
+  endRow: number;
+}
+
+/** How far down a sheet to look for the header row: titles and notes sit above it. */
+const HEADER_SEARCH_ROWS = 30;
+
+const headerLookup: Map<string, Field[]> = (() => {
+  const map = new Map<string, Field[]>();
+  for (const [field, headers] of Object.entries(FIELD_HEADERS) as [Field, readonly string[]][]) {
+    for (const header of headers) {
+      const key = compactKey(header);
+      map.set(key, [...(map.get(key) ?? []), field]);
+    }
+  }
+  return map;
+})();
+
+/**
+ * The fields a header cell may name. Notes in brackets are ignored: 字数（字） is 字数.
+ * @example fieldsOfHeader("报送 日期") // ["date"]
+ */
+export function fieldsOfHeader(value: unknown): Field[] {
+  if (typeof value !== "string") return [];
+  const key = compactKey(value).replace(/\(.*?\)|\*|:|：/g, "");
+  return headerLookup.get(key) ?? [];
+}
+
+/** Maps a candidate header row to columns for one table kind; the first column wins a field. */
+export function mapHeaderRow(row: readonly unknown[], kind: TableKind): ColumnMap {
+  const shape = TABLE_SHAPES[kind];
+  const wanted = new Set<Field>([...shape.required, ...shape.optional, ...shape.excludes]);
+  const columns: ColumnMap = {};
+  row.forEach((cell, column) => {
+    for (const field of fieldsOfHeader(cell)) {
+      if (wanted.has(field) && columns[field] === undefined) {
+        columns[field] = column;
+        break;
+      }
+    }
+  });
+  return columns;
+}
+
+function fits(columns: ColumnMap, kind: TableKind): boolean {
+  const shape = TABLE_SHAPES[kind];
+  return shape.required.every((f) => columns[f] !== undefined) && shape.excludes.every((f) => columns[f] === undefined);
+}
+
+/**
+ * Finds a table of the given kind in a grid, or null. `columns` overrides the detected mapping
+ * (the task pane's dropdown corrections); `headerRow` pins the header row.
+ */
+export function findTable(
+  sheet: string,
+  grid: Grid,
+  kind: TableKind,
+  override?: { headerRow?: number; columns?: ColumnMap },
+): TableMatch | null {
+  const limit = Math.min(grid.length, HEADER_SEARCH_ROWS);
+  const candidates = override?.headerRow !== undefined ? [override.headerRow] : Array.from({ length: limit }, (_, i) => i);
+  for (const headerRow of candidates) {
+    const row = grid[headerRow];
+    if (!row) continue;
+    const detected = mapHeaderRow(row, kind);
+    const shape = TABLE_SHAPES[kind];
+    // Exclusion applies to what the headers say, before the user's corrections.
+    if (!shape.required.every((f) => (override?.columns?.[f] ?? detected[f]) !== undefined)) continue;
+    if (!shape.excludes.every((f) => detected[f] === undefined)) continue;
+    const columns = { ...stripExcluded(detected, kind), ...(override?.columns ?? {}) };
+    return { kind, sheet, headerRow, columns, firstDataRow: headerRow + 1, endRow: grid.length };
+  }
+  return null;
+}
+
+function stripExcluded(columns: ColumnMap, kind: TableKind): ColumnMap {
+  const result = { ...columns };
+  for (const f of TABLE_SHAPES[kind].excludes) delete result[f];
+  return result;
+}
+
+/** True when a grid row looks like this table's header again (a pasted-twice header). */
+export function isRepeatedHeader(row: readonly unknown[], kind: TableKind): boolean {
+  return fits(mapHeaderRow(row, kind), kind);
+}
+
+/** True when every cell of the row is blank. */
+export function isBlankRow(row: readonly unknown[] | undefined): boolean {
+  return !row || row.every((cell) => isBlank(cell as never));
+}
+
+/** The cell's trimmed text for a field of a table row, "" when the column is absent. */
+export function fieldText(row: readonly unknown[], match: TableMatch, field: Field): string {
+  const column = match.columns[field];
+  return column === undefined ? "" : cellText(row[column] as never);
+}
