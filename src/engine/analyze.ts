@@ -97,43 +97,100 @@ export interface AnalyzeOptions {
   choices?: TableChoices;
 }
 
-/** Reads, scores and ranks. A workbook it cannot work on gives issues, never an exception. */
-export function analyzeInfo(sheets: readonly SheetData[], options: AnalyzeOptions): AnalyzeResult {
-  const fatal = (rule: string, message: string): AnalyzeResult => ({ ok: false, issues: [{ rule, severity: "error", message }] });
-  const tables = locateTables(sheets, options.choices);
-  if (!tables.roster) return fatal("no-roster", MESSAGES.noTable("单位名单（需有“单位”“系统”列）"));
-  if (!tables.register) return fatal("no-register", MESSAGES.noTable("信息报送登记表（需有“单位”“日期”“类型”列）"));
-  let requested: Period | null = null;
-  if (options.period !== undefined && options.period !== "") {
-    requested = parsePeriod(options.period);
-    if (!requested) return fatal("bad-period", `期间「${cellText(options.period)}」无法识别，应为 2013、2013Q1 或 2013-03`);
-  }
+/** The workbook's tables, found and read, before any period is chosen or anything scored. */
+export interface ParsedInfoWorkbook {
+  tables: LocatedTables & { roster: TableMatch; register: TableMatch };
+  roster: Roster;
+  /** Matches raw names to roster units; its per-name cache is shared by later checks. */
+  matcher: UnitMatcher<RosterUnit>;
+  items: RegisterItem[];
+  penalties: PenaltyCase[];
+  /** Non-blank register rows. */
+  registerRows: number;
+  /** Row-level problems found while reading. */
+  issues: Issue[];
+}
+
+export type ParseWorkbookResult = { ok: true; parsed: ParsedInfoWorkbook } | { ok: false; issues: Issue[] };
+
+function fatalIssue(rule: string, message: string): { ok: false; issues: Issue[] } {
+  return { ok: false, issues: [{ rule, severity: "error", message }] };
+}
+
+/**
+ * Finds and reads the roster, the register and the optional penalty table: the step that
+ * scoring and validation share. Only a workbook without a roster or a register fails.
+ * @example
+ * const result = parseInfoWorkbook(sheets, chaoyangInfo);
+ * result.ok && result.parsed.tables.register.sheet // "信息报送"
+ */
+export function parseInfoWorkbook(sheets: readonly SheetData[], rubric: InfoRubric, choices?: TableChoices): ParseWorkbookResult {
+  const tables = locateTables(sheets, choices);
+  if (!tables.roster) return fatalIssue("no-roster", MESSAGES.noTable("单位名单（需有“单位”“系统”列）"));
+  if (!tables.register) return fatalIssue("no-register", MESSAGES.noTable("信息报送登记表（需有“单位”“日期”“类型”列）"));
 
   const sheetOf = (match: TableMatch) => sheets.find((s) => s.name === match.sheet)!;
   const { roster, issues: rosterIssues } = parseRoster(sheetOf(tables.roster), tables.roster);
   const matcher = new UnitMatcher<RosterUnit>(roster.units);
-  const register = parseRegister(sheetOf(tables.register), tables.register, matcher, options.rubric);
-  const penaltyTable = tables.penalties ? parsePenalties(sheetOf(tables.penalties), tables.penalties, matcher, options.rubric) : { cases: [], issues: [] };
-  const penalties = [...penaltyTable.cases, ...casesFromRegister(register.items, tables.register.sheet)];
+  const register = parseRegister(sheetOf(tables.register), tables.register, matcher, rubric);
+  const penaltyTable = tables.penalties ? parsePenalties(sheetOf(tables.penalties), tables.penalties, matcher, rubric) : { cases: [], issues: [] };
+  return {
+    ok: true,
+    parsed: {
+      tables: { ...tables, roster: tables.roster, register: tables.register },
+      roster,
+      matcher,
+      items: register.items,
+      penalties: [...penaltyTable.cases, ...casesFromRegister(register.items, tables.register.sheet)],
+      registerRows: register.rows,
+      issues: [...rosterIssues, ...register.issues, ...penaltyTable.issues],
+    },
+  };
+}
 
-  const period = requested ?? latestYear(register.items);
-  if (!period) return fatal("no-period", "登记表中没有可识别日期的信息，无法确定期间，请指定期间");
+/**
+ * The period to work on: the caller's, or the latest year in the register. An unreadable
+ * period, or a register with no readable date, gives an issue instead.
+ * @example resolvePeriod("2013Q1", items) // { ok: true, period: { kind: "quarter", … }, source: "given" }
+ */
+export function resolvePeriod(
+  requested: string | undefined,
+  items: readonly RegisterItem[],
+): { ok: true; period: Period; source: "given" | "latest" } | { ok: false; issues: Issue[] } {
+  if (requested !== undefined && requested !== "") {
+    const period = parsePeriod(requested);
+    if (!period) return fatalIssue("bad-period", `期间「${cellText(requested)}」无法识别，应为 2013、2013Q1 或 2013-03`);
+    return { ok: true, period, source: "given" };
+  }
+  const period = latestYear(items);
+  if (!period) return fatalIssue("no-period", "登记表中没有可识别日期的信息，无法确定期间，请指定期间");
+  return { ok: true, period, source: "latest" };
+}
 
-  const scores = scoreInfo({ units: roster.units, items: register.items, penalties }, options.rubric, period);
+/** Reads, scores and ranks. A workbook it cannot work on gives issues, never an exception. */
+export function analyzeInfo(sheets: readonly SheetData[], options: AnalyzeOptions): AnalyzeResult {
+  const read = parseInfoWorkbook(sheets, options.rubric, options.choices);
+  if (!read.ok) return read;
+  const { tables, roster, items, penalties, registerRows, issues } = read.parsed;
+  const resolved = resolvePeriod(options.period, items);
+  if (!resolved.ok) return resolved;
+  const { period } = resolved;
+
+  const scores = scoreInfo({ units: roster.units, items, penalties }, options.rubric, period);
   return {
     ok: true,
     analysis: {
       rubric: options.rubric,
       period,
-      periodSource: requested ? "given" : "latest",
+      periodSource: resolved.source,
       tables,
       roster,
-      items: register.items,
+      items,
       penalties,
-      registerRows: register.rows,
+      registerRows,
       scores,
       ranking: rankScores(scores, roster.systems, options.method ?? options.rubric.rankMethod),
-      issues: [...rosterIssues, ...register.issues, ...penaltyTable.issues],
+      issues,
     },
   };
 }
