@@ -47,6 +47,11 @@ export interface ChartSpec {
   /** Category labels (units) and one or more series (one per system). */
   categories: string[];
   series: { name: string; values: (number | null)[] }[];
+  /** Size in cells (rows tall, columns wide); a port picks its own default when absent. */
+  rows?: number;
+  columns?: number;
+  /** Axis titles, e.g. 得分. */
+  valueAxisTitle?: string;
 }
 
 export interface PageSetup {
