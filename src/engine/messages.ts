@@ -30,3 +30,31 @@ export const FIELD_LABELS: Record<string, string> = {
   system: "系统",
   reason: "原因",
 };
+
+/** Messages of the validation rules (src/engine/validate), in the same voice as above. */
+export const VALIDATION_MESSAGES = {
+  futureDate: (field: string, text: string, today: string) => `${field}「${text}」晚于今天（${today}）`,
+  badEventDate: (text: string) => `活动日期「${text}」无法识别，未检查报送时效`,
+  lateReport: (days: number, eventDay: string, limit: number) => `事件类信息在活动（${eventDay}）后 ${days} 天才报送，超过 ${limit} 天的时限`,
+  eventAfterReport: (eventDay: string, reportDay: string) => `活动日期 ${eventDay} 晚于报送日期 ${reportDay}，可能是录入错误`,
+  badLength: (text: string) => `字数「${text}」不是数字`,
+  badLengthSuggestion: "只填数字，如 400",
+  lengthOutOfRange: (length: number, typeLabel: string, guidance: number, min: number, max: number) =>
+    `篇幅 ${length} 字，${typeLabel}信息参考篇幅约 ${guidance} 字，应在 ${min}–${max} 字之间`,
+  duplicateItem: (what: "title" | "body" | "both", row: number) =>
+    `${what === "both" ? "标题和正文" : what === "title" ? "标题" : "正文"}与本单位第 ${row} 行相同，疑似重复信息`,
+  duplicateItemSuggestion: "核实后删除重复的一条，或在违规情况中记“重复信息”",
+  nearDuplicate: (row: number, unit: string, percent: number, passage: string, sameUnit: boolean, others: number) =>
+    `正文约 ${percent}% 与第 ${row} 行（${unit}）相同${others > 0 ? `（另有 ${others} 条相似）` : ""}，` +
+    `疑似${sameUnit ? "重复" : "抄袭"}信息。相同段落：「${passage}」`,
+  nearDuplicateSuggestion: "请人工核实；确认后在违规情况中记“抄袭信息”",
+  unitNameVariant: (written: string, rosterName: string) => `单位「${written}」按团组织后缀匹配到名单中的「${rosterName}」`,
+  unitNameVariantSuggestion: (rosterName: string) => `建议改为名单写法「${rosterName}」`,
+  monthlyShortfall: (unit: string, period: string, count: number, quota: number) => `${unit}${period}报送 ${count} 条，少于每月 ${quota} 条`,
+  quarterlyShortfall: (unit: string, period: string, count: number, quota: number) =>
+    `${unit}${period}报送综合类信息 ${count} 条，少于每季度 ${quota} 条`,
+  repeatedHeader: (headerRow: number) => `此行与第 ${headerRow} 行表头相同，是重复的表头，已跳过`,
+  repeatedHeaderSuggestion: "删除此行",
+  mergedCells: (range: string) => `表格内有合并单元格 ${range}：只有左上角有值，其余行读作空白`,
+  mergedCellsSuggestion: "取消合并，并在每一行填上值",
+} as const;
