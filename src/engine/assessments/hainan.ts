@@ -1,0 +1,214 @@
+import { bandOf } from "../bands";
+import { compareDays, formatDay, parseDate, type DayDate } from "../dates";
+import { fromCents, toCents } from "../decimal";
+import { UnitMatcher, unitKey } from "../names";
+import type { SheetData } from "../sheet";
+import type { ItemizedRubric, ScoreItem, ScoreSection } from "../rubric/assessment-rubrics";
+import { compactKey } from "../text";
+import { findInputTable, inputRows, type InputRow, type InputTableSpec } from "./input-table";
+import { missingTable, withRanks, type AssessedUnit, type AssessmentResult } from "./result";
+import { vetoStreak } from "./tiers";
+
+/** One unit's itemised assessment (RUBRICS.md §4). */
+export interface ItemizedUnit extends AssessedUnit {
+  grade: string | null;
+  /** The grade the total alone would give, before a veto caps it. */
+  uncappedGrade: string | null;
+  vetoed: boolean;
+  selfTotal: number | null;
+  /** Assessed points per section id, in rubric order; items not in the rubric are left out. */
+  sections: { id: string; label: string; points: number }[];
+  /** The unit's spot checks in date order, with their levels. */
+  spotChecks: { date: string; posts: number; level: string | null }[];
+}
+
+const SCORE_TABLE: InputTableSpec<"unit" | "system" | "item" | "self" | "assessed"> = {
+  title: "微信工作考评表",
+  columns: {
+    unit: ["单位", "被考核单位", "单位名称"],
+    system: ["系统", "类别"],
+    item: ["考核项目", "项目", "考评项目"],
+    self: ["自评得分", "自评"],
+    assessed: ["考评得分", "考评", "评定得分"],
+  },
+  required: ["unit", "item", "assessed"],
+};
+
+const SPOT_CHECK_TABLE: InputTableSpec<"unit" | "date" | "posts"> = {
+  title: "微信群活跃度抽查表",
+  columns: {
+    unit: ["单位", "被抽查单位", "市县"],
+    date: ["抽查日期", "日期", "抽查时间"],
+    posts: ["发布条数", "发布信息条数", "信息条数", "发帖数"],
+  },
+  required: ["unit", "date", "posts"],
+};
+
+/** Numbering staff put before an item ("1、", "（一）", "2.") and a maximum after it ("（1分）"). */
+function itemKey(text: string): string {
+  return compactKey(text)
+    .replace(/^(\(?[0-9一二三四五六七八九十]+[)、.．]?)+/, "")
+    .replace(/\([0-9.]+分\)$/, "");
+}
+
+interface ItemRef {
+  item: ScoreItem;
+  section: ScoreSection;
+}
+
+function itemLookup(rubric: ItemizedRubric): (text: string) => ItemRef | null {
+  const byKey = new Map<string, ItemRef>();
+  for (const section of rubric.sections) {
+    for (const item of section.items) {
+      byKey.set(compactKey(item.id), { item, section });
+      for (const name of [item.label, ...item.aliases]) byKey.set(itemKey(name), { item, section });
+    }
+  }
+  return (text) => byKey.get(compactKey(text)) ?? byKey.get(itemKey(text)) ?? null;
+}
+
+type ScoreRow = InputRow<"unit" | "system" | "item" | "self" | "assessed">;
+
+interface UnitRows {
+  name: string;
+  system?: string;
+  rows: { row: ScoreRow; ref: ItemRef | null; self: number | null; assessed: number | null }[];
+}
+
+/**
+ * Scores the WeChat assessment: the sum of assessed points in exact hundredths, its grade,
+ * the spot-check veto (a grade capped at 良好 after 3 consecutive checks rated 差), and award
+ * eligibility (a total of at least 6). Checks each item and section against its maximum and
+ * the self-score against the assessed score.
+ * @example assessItemized(sheets, hainanWechatRubric).units[0]
+ * // { unit: "海口市团委", total: 8.95, grade: "良好", vetoed: false, awardEligible: true, … }
+ */
+export function assessItemized(sheets: readonly SheetData[], rubric: ItemizedRubric, options: { period?: string } = {}): AssessmentResult<ItemizedUnit> {
+  const table = findInputTable(sheets, SCORE_TABLE);
+  if (!table) return missingTable(rubric.id, "未找到微信工作考评表：需有“单位”“考核项目”“考评得分”列") as AssessmentResult<ItemizedUnit>;
+  const issues: AssessmentResult["issues"] = [];
+  const lookup = itemLookup(rubric);
+  const byUnit = new Map<string, UnitRows>();
+
+  for (const row of inputRows(table, issues)) {
+    const name = row.text("unit");
+    const itemText = row.text("item");
+    if (!name || !itemText) {
+      row.report("missing-field", "error", name ? "item" : "unit", name ? "考核项目为空" : "单位为空");
+      continue;
+    }
+    const key = unitKey(name);
+    const unit = byUnit.get(key) ?? { name, rows: [] };
+    if (!unit.system && row.text("system")) unit.system = row.text("system");
+    byUnit.set(key, unit);
+    const ref = lookup(itemText);
+    if (!ref) {
+      row.report("unknown-item", "warning", "item", `考核项目「${itemText}」不在规则中：已计入总分，但无法检查满分，请在规则表中添加`);
+    } else if (unit.rows.some((r) => r.ref?.item === ref.item)) {
+      row.report("duplicate-item", "error", "item", `${name}的「${ref.item.label}」重复出现，本行未计分`);
+      continue;
+    }
+    const self = row.number("self", "自评得分");
+    const assessed = row.number("assessed", "考评得分");
+    if (ref) {
+      for (const [key, label, value] of [["self", "自评得分", self], ["assessed", "考评得分", assessed]] as const) {
+        if (value === null) continue;
+        if (toCents(value) > toCents(ref.item.max)) row.report("item-over-max", "error", key, `「${ref.item.label}」${label} ${value} 超过该项满分 ${ref.item.max}`);
+        else if (toCents(value) < toCents(ref.item.min)) row.report("item-under-min", "error", key, `「${ref.item.label}」${label} ${value} 低于该项最低分 ${ref.item.min}`);
+      }
+    }
+    if (row.text("assessed") === "") {
+      row.report("incomplete", "warning", "assessed", `${name}的「${ref?.item.label ?? itemText}」尚无考评得分，总分暂不计算`);
+    }
+    unit.rows.push({ row, ref, self, assessed });
+  }
+
+  const checks = readSpotChecks(sheets, rubric, [...byUnit.values()].map((u) => u.name), issues);
+  const units = [...byUnit.values()].map((unit) => scoreUnit(unit, rubric, checks.get(unitKey(unit.name)) ?? [], issues));
+  return { rubric: rubric.id, period: options.period ?? "", units: withRanks(units, rubric.rankMethod), issues };
+}
+
+function scoreUnit(unit: UnitRows, rubric: ItemizedRubric, checks: SpotCheck[], issues: AssessmentResult["issues"]): ItemizedUnit {
+  const complete = unit.rows.every((r) => r.assessed !== null);
+  const cents = (pick: "self" | "assessed", section?: ScoreSection) =>
+    unit.rows.filter((r) => !section || r.ref?.section === section).reduce((sum, r) => sum + toCents(r[pick] ?? 0), 0);
+  const lastRow = unit.rows[unit.rows.length - 1].row;
+  const unitIssue = (rule: string, severity: "error" | "warning", message: string) =>
+    lastRow.report(rule, severity, "unit", message, { unit: unit.name });
+
+  const sections = rubric.sections.map((section) => {
+    for (const [pick, label] of [["self", "自评"], ["assessed", "考评"]] as const) {
+      const sum = cents(pick, section);
+      if (sum > toCents(section.max)) unitIssue("section-over-max", "error", `${unit.name}「${section.label}」${label}合计 ${fromCents(sum)} 超过该部分满分 ${section.max}`);
+    }
+    return { id: section.id, label: section.label, points: fromCents(cents("assessed", section)) };
+  });
+  const totalCents = cents("assessed");
+  const hasSelf = unit.rows.some((r) => r.self !== null);
+  const selfCents = cents("self");
+  if (totalCents > toCents(rubric.totalMax)) unitIssue("total-over-max", "error", `${unit.name}考评总分 ${fromCents(totalCents)} 超过满分 ${rubric.totalMax}`);
+  if (hasSelf && complete && Math.abs(selfCents - totalCents) > toCents(rubric.selfTolerance)) {
+    unitIssue("self-assessed-gap", "warning", `${unit.name}自评 ${fromCents(selfCents)} 分与考评 ${fromCents(totalCents)} 分相差超过 ${rubric.selfTolerance} 分`);
+  }
+
+  const total = complete ? fromCents(totalCents) : null;
+  const levels = checks.map((c) => c.level);
+  const { vetoLevel, streak, cappedGrade } = rubric.spotChecks;
+  const vetoed = vetoStreak(levels, vetoLevel, streak);
+  const uncappedGrade = total === null ? null : bandOf(total, rubric.grades);
+  const grade = vetoed && uncappedGrade !== null && isBetter(uncappedGrade, cappedGrade, rubric) ? cappedGrade : uncappedGrade;
+  const reasons: string[] = [];
+  if (total === null) reasons.push("考评未完成");
+  else if (totalCents < toCents(rubric.awardLine)) reasons.push(`总分低于 ${rubric.awardLine} 分，通报批评，负责人不参与当年评优`);
+  if (vetoed) issues.push({ rule: "spot-check-veto", severity: "info", unit: unit.name, message: `${unit.name}微信群连续 ${streak} 次抽查为“${vetoLevel}”，年度考核不能评为优秀` });
+  return {
+    unit: unit.name,
+    ...(unit.system ? { system: unit.system } : {}),
+    total,
+    complete,
+    awardEligible: reasons.length === 0,
+    ineligibleReasons: reasons,
+    rank: null,
+    grade,
+    uncappedGrade,
+    vetoed,
+    selfTotal: hasSelf ? fromCents(selfCents) : null,
+    sections,
+    spotChecks: checks.map((c) => ({ date: formatDay(c.date), posts: c.posts, level: c.level })),
+  };
+}
+
+/** True when grade a sits above grade b in the rubric's bands (the `below` grade is lowest). */
+function isBetter(a: string, b: string, rubric: ItemizedRubric): boolean {
+  const order = [...rubric.grades.bands.map((band) => band.value), rubric.grades.below];
+  return order.indexOf(a) < order.indexOf(b);
+}
+
+interface SpotCheck {
+  date: DayDate;
+  posts: number;
+  level: string | null;
+  row: number;
+}
+
+/** Spot checks per unit key, in date order (then sheet order for the same day). */
+function readSpotChecks(sheets: readonly SheetData[], rubric: ItemizedRubric, unitNames: string[], issues: AssessmentResult["issues"]): Map<string, SpotCheck[]> {
+  const result = new Map<string, SpotCheck[]>();
+  const table = findInputTable(sheets, SPOT_CHECK_TABLE);
+  if (!table) return result;
+  const matcher = new UnitMatcher(unitNames.map((name) => ({ name })));
+  for (const row of inputRows(table, issues)) {
+    const name = row.text("unit");
+    const match = matcher.match(name);
+    const date = parseDate(row.raw("date"));
+    const posts = row.number("posts", "发布条数");
+    if (match.status === "none") row.report("unknown-unit", "error", "unit", `抽查表中的单位「${name}」不在考评表中`, { suggestion: match.suggestions.join("、") || undefined });
+    if (!date.ok) row.report("bad-date", "error", "date", `抽查日期「${row.text("date")}」无法识别`);
+    if (posts !== null && (posts < 0 || !Number.isInteger(posts))) row.report("bad-number", "error", "posts", `发布条数 ${posts} 应为非负整数`);
+    if (match.status === "none" || !date.ok || posts === null || posts < 0) continue;
+    const key = unitKey(match.unit.name);
+    result.set(key, [...(result.get(key) ?? []), { date: date.date, posts, level: bandOf(posts, rubric.spotChecks.levels), row: row.sheetRow }]);
+  }
+  for (const list of result.values()) list.sort((a, b) => compareDays(a.date, b.date) || a.row - b.row);
+  return result;
+}
