@@ -168,7 +168,8 @@ export class OfficeWorkbook implements WorkbookPort {
       const columns = used.columnCount;
       const values: Grid = (sample.values as CellValue[][]).slice(0, total);
       const blank = total === 1 && columns === 1 && (values[0]?.[0] === "" || values[0]?.[0] === null);
-      const merges = merged && !merged.isNullObject ? localAddress(merged.address).split(",").map(localAddress) : [];
+      // RangeAreas.address lists each area with its sheet: "Sheet1!A1:D1, Sheet1!A3:A4".
+      const merges = merged && !merged.isNullObject ? merged.address.split(",").map((area) => localAddress(area.trim())) : [];
       if (blank) {
         options.onProgress?.(0, 0);
         return { name, originRow: 0, originColumn: 0, values: [], merges: [] };

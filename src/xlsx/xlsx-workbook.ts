@@ -266,7 +266,9 @@ export class XlsxWorkbook implements WorkbookPort {
     const ws = this.worksheet(sheet);
     if (!parseCellAddress(cell)) throw new Error(`不是单元格地址 / Not a cell address: "${cell}"`);
     this.selected = { sheet, cell: cell.toUpperCase() };
-    ws.views = [{ ...(ws.views[0] ?? {}), activeCell: cell.toUpperCase() } as ExcelJS.WorksheetView];
+    // A loaded sheet may have no views at all (ExcelJS gives null).
+    const [view] = ws.views ?? [];
+    ws.views = [{ ...(view ?? {}), activeCell: cell.toUpperCase() } as ExcelJS.WorksheetView];
   }
 
   async highlight(targets: HighlightTarget[]): Promise<void> {
