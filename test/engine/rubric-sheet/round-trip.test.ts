@@ -1,0 +1,152 @@
+import { describe, expect, it } from "vitest";
+import { cellAddress, type Grid } from "../../../src/engine/cells";
+import type { SheetSpec } from "../../../src/engine/layout/sheet-spec";
+import { PRESETS } from "../../../src/engine/presets";
+import { isRubricSheet, sheetToRubric } from "../../../src/engine/rubric-sheet/reader";
+import { rubricToSheet } from "../../../src/engine/rubric-sheet/writer";
+import type { SheetData } from "../../../src/engine/sheet";
+
+/** The grid a port would write for a spec, as the reader gets it back. */
+function render(spec: SheetSpec): SheetData {
+  const values: Grid = [];
+  for (const block of spec.blocks) {
+    block.values.forEach((row, r) => {
+      const line = (values[block.row + r] ??= []);
+      row.forEach((value, c) => (line[block.column + c] = value));
+    });
+  }
+  for (let r = 0; r < values.length; r++) values[r] = Array.from(values[r] ?? [], (v) => v ?? null);
+  return { name: spec.name, originRow: 0, originColumn: 0, values };
+}
+
+/** The grid position of the first cell holding exactly this value, below the given row if any. */
+function find(sheet: SheetData, value: string | number, fromRow = 0): { row: number; column: number } {
+  for (let r = fromRow; r < sheet.values.length; r++) {
+    const c = (sheet.values[r] ?? []).findIndex((v) => v === value);
+    if (c >= 0) return { row: r, column: c };
+  }
+  throw new Error(`no cell ${value}`);
+}
+
+function edit(id: string, change: (sheet: SheetData) => void) {
+  const sheet = render(rubricToSheet(PRESETS[id]));
+  change(sheet);
+  return sheetToRubric(sheet);
+}
+
+describe("rubric sheets round-trip (RUBRICS §7)", () => {
+  for (const [id, preset] of Object.entries(PRESETS)) {
+    it(`writes ${id} as a sheet and reads back an equal rubric`, () => {
+      const sheet = render(rubricToSheet(preset));
+      expect(isRubricSheet(sheet)).toBe(true);
+      const read = sheetToRubric(sheet);
+      expect(read.issues).toEqual([]);
+      expect(read.rubric).toEqual(preset);
+    });
+  }
+
+  it("reads the office's edits: a veto line set on the county sheet", () => {
+    const read = edit("county-info", (sheet) => {
+      const { row } = find(sheet, "一票否决线");
+      sheet.values[row][1] = 10;
+    });
+    expect(read.rubric?.kind === "info" && read.rubric.assessment).toEqual({ share: 0.2, vetoLine: 10 });
+  });
+
+  it("reads an item the office adds to the WeChat rubric", () => {
+    const read = edit("hainan-wechat", (sheet) => {
+      const { row } = find(sheet, "公众平台内容发布情况");
+      sheet.values.splice(row + 1, 0, ["三", "3.3", "微信群活跃度", "活跃度、群活跃度", 2, 0]);
+    });
+    const section = read.rubric?.kind === "itemized" ? read.rubric.sections[2] : undefined;
+    expect(section?.items.at(-1)).toEqual({ id: "3.3", label: "微信群活跃度", aliases: ["活跃度", "群活跃度"], max: 2, min: 0 });
+  });
+});
+
+describe("bad rubric cells are errors at their address, never a fallback", () => {
+  it("reports a negative weight at its cell, and weights not adding up to 100%", () => {
+    let at = "";
+    const read = edit("dongguan-annual", (sheet) => {
+      const { row } = find(sheet, "党政评价");
+      sheet.values[row][1] = -30;
+      at = cellAddress(row, 1);
+    });
+    expect(read.rubric).toBeUndefined();
+    expect(read.issues).toContainEqual(expect.objectContaining({ severity: "error", cell: at, message: "权重不能为负数：-30%" }));
+    expect(read.issues).toContainEqual(expect.objectContaining({ rule: "bad-rubric-section", message: "权重之和应为 100%，现为 40%" }));
+  });
+
+  it("reports weights adding up to 90%", () => {
+    const read = edit("dongguan-annual", (sheet) => {
+      sheet.values[find(sheet, "青年评议").row][1] = 10;
+    });
+    expect(read.rubric).toBeUndefined();
+    expect(read.issues.map((i) => i.message)).toEqual(["权重之和应为 100%，现为 90%"]);
+  });
+
+  it("reports overlapping and gapped bands at the upper-bound cell", () => {
+    const overlap = edit("hainan-wechat", (sheet) => {
+      const { row } = find(sheet, "良好", find(sheet, "【分档】").row);
+      sheet.values[row][3] = 9.5;
+    });
+    expect(overlap.rubric).toBeUndefined();
+    expect(overlap.issues).toEqual([expect.objectContaining({ rule: "overlapping-bands", message: "与上一档重叠：上限 9.5 高于上一档的下限 9" })]);
+
+    let at = "";
+    const gap = edit("dongguan-annual", (sheet) => {
+      const { row } = find(sheet, "一般", find(sheet, "【分档】").row);
+      sheet.values[row][3] = 75;
+      at = cellAddress(row, 3);
+    });
+    expect(gap.issues).toEqual([expect.objectContaining({ rule: "gapped-bands", cell: at })]);
+  });
+
+  it("reports a band whose lower bound is not below its upper bound", () => {
+    const read = edit("dongguan-annual", (sheet) => {
+      const { row } = find(sheet, "较好", find(sheet, "【分档】").row);
+      sheet.values[row][2] = 95;
+    });
+    expect(read.issues.map((i) => i.rule)).toContain("overlapping-bands");
+    expect(read.rubric).toBeUndefined();
+  });
+
+  it("reports unknown types: a rubric kind, an item type code, a band use", () => {
+    const kind = edit("hunan-wmh", (sheet) => {
+      sheet.values[find(sheet, "分档考核").row][1] = "随便考核";
+    });
+    expect(kind.issues).toEqual([expect.objectContaining({ rule: "unknown-type", cell: "B7" })]);
+
+    const itemType = edit("chaoyang-info", (sheet) => {
+      const { row, column } = find(sheet, "comprehensive");
+      sheet.values[row][column] = "special";
+    });
+    expect(itemType.issues.map((i) => i.message)).toEqual(["未知的信息类型代码「special」，应为 event 或 comprehensive", "缺少信息类型「comprehensive」"]);
+
+    const role = edit("hainan-wechat", (sheet) => {
+      const { row, column } = find(sheet, "抽查等次");
+      sheet.values[row][column] = "活跃度";
+    });
+    expect(role.issues.map((i) => i.rule)).toEqual(["unknown-type", "bad-rubric-section"]);
+  });
+
+  it("reports a text where a number belongs, a blank channel point, a missing section and an unknown setting", () => {
+    const read = edit("chaoyang-info", (sheet) => {
+      sheet.values[find(sheet, "每月条数").row][1] = "三条";
+      const channel = find(sheet, "《朝阳团讯》");
+      sheet.values[channel.row][channel.column + 3] = "";
+      sheet.values[find(sheet, "【扣分】").row][0] = "扣分";
+      sheet.values[find(sheet, "及时报送天数").row][0] = "报送天数";
+    });
+    expect(read.rubric).toBeUndefined();
+    expect(read.issues.map((i) => i.message)).toEqual(
+      expect.arrayContaining([
+        "每月条数「三条」不是数字",
+        "综合类分值为空：填写分值，或填 — 表示不采用该类型",
+        "规则表缺少【扣分】部分",
+        expect.stringContaining("项目「报送天数」不是规则的设置项"),
+        "【参数】缺少项目「及时报送天数」",
+      ]),
+    );
+    expect(read.issues.every((i) => i.severity === "error" && /^[A-Z]+\d+$/.test(i.cell ?? ""))).toBe(true);
+  });
+});
