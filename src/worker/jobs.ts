@@ -1,0 +1,161 @@
+/**
+ * The engine work the task pane asks for, as one pure function per request kind. The worker
+ * only moves messages; these functions hold the logic, so tests run them without a worker.
+ */
+import { analyzeInfo, locateTables, type InfoAnalysis } from "../engine/analyze";
+import { cellText, columnLetters } from "../engine/cells";
+import { periodLabel } from "../engine/dates";
+import { buildRankingSheets } from "../engine/layout/ranking-sheets";
+import { findInfoPreset, findPreset } from "../engine/presets";
+import type { InfoRubric } from "../engine/rubric/info-rubric";
+import type { SheetData } from "../engine/sheet";
+import type { Field, TableMatch } from "../engine/tables";
+import { validateWorkbook } from "../engine/validate";
+import type { InputRule } from "../port/workbook-port";
+import type { EngineRequest, EngineResult, PreviewTable, Refusal, WorkbookInput } from "./protocol";
+
+export interface JobHooks {
+  onProgress?: (done: number) => void;
+}
+
+/** How far below the last register row the entry dropdowns reach, for the rows still to come. */
+export const INPUT_RULE_ROWS_AHEAD = 2000;
+
+/**
+ * Runs one request. Bad workbook data comes back as issues; only a request naming a rubric
+ * that does not exist, a programming error of the pane, throws.
+ * @example
+ * runJob({ kind: "locate", sheets }).tables.register?.sheet // "信息报送"
+ */
+export function runJob<R extends EngineRequest>(request: R, hooks: JobHooks = {}): EngineResult<R["kind"]> {
+  return dispatch(request, hooks) as EngineResult<R["kind"]>;
+}
+
+function dispatch(request: EngineRequest, hooks: JobHooks): unknown {
+  switch (request.kind) {
+    case "locate":
+      return { ok: true, tables: locateTables(request.sheets, request.choices) };
+    case "validate": {
+      const rubric = infoRubric(request);
+      if (!rubric.ok) return { ...rubric, stopped: false, summary: { errors: 1, warnings: 0, infos: 0, rows: 0 }, tables: {} };
+      return validateWorkbook(request.sheets, {
+        rubric: rubric.rubric,
+        period: request.period || undefined,
+        today: request.today,
+        choices: request.choices,
+        onProgress: hooks.onProgress,
+      });
+    }
+    case "rank-preview": {
+      const analysis = analyze(request, request);
+      if (!analysis.ok) return analysis;
+      return { ok: true, preview: rankPreview(analysis.analysis, request.sheets, request.rows) };
+    }
+    case "rank-sheets": {
+      const analysis = analyze(request, request);
+      if (!analysis.ok) return analysis;
+      hooks.onProgress?.(0.5);
+      const specs = buildRankingSheets(analysis.analysis, request.layout);
+      hooks.onProgress?.(1);
+      return { ok: true, specs, periodLabel: periodLabel(analysis.analysis.period) };
+    }
+    case "input-rules": {
+      const analysis = analyze(request, { method: "dense" });
+      if (!analysis.ok) return analysis;
+      return { ok: true, rules: inputRules(analysis.analysis, request.sheets) };
+    }
+  }
+}
+
+function refusal(rule: string, message: string): Refusal {
+  return { ok: false, issues: [{ rule, severity: "error", message }] };
+}
+
+function infoRubric(input: WorkbookInput): { ok: true; rubric: InfoRubric } | Refusal {
+  const preset = findPreset(input.rubricId);
+  if (!preset) throw new Error(`unknown rubric "${input.rubricId}"`);
+  const rubric = findInfoPreset(input.rubricId);
+  if (!rubric) return refusal("not-info-rubric", `规则「${preset.name}」不是信息工作积分规则，无法用于信息报送登记表`);
+  return { ok: true, rubric };
+}
+
+function analyze(input: WorkbookInput, choices: { period?: string; method: InfoAnalysis["ranking"]["method"] }) {
+  const rubric = infoRubric(input);
+  if (!rubric.ok) return rubric;
+  const result = analyzeInfo(input.sheets, {
+    rubric: rubric.rubric,
+    period: choices.period || undefined,
+    method: choices.method,
+    choices: input.choices,
+  });
+  return result.ok ? result : ({ ok: false, issues: result.issues } satisfies Refusal);
+}
+
+function rankPreview(analysis: InfoAnalysis, sheets: readonly SheetData[], rows: number) {
+  const tables: PreviewTable[] = analysis.ranking.systems.map(({ system, rows: ranked }) => ({
+    system,
+    units: ranked.length,
+    rows: ranked.slice(0, rows).map((r) => ({ rank: r.rank, unit: r.row.unit, total: r.row.total, eligible: r.row.awardEligible })),
+  }));
+  return {
+    periodKey: analysis.period.key,
+    periodLabel: periodLabel(analysis.period),
+    organisation: organisationOf(sheets, analysis.tables.roster),
+    tables,
+  };
+}
+
+/** Labels staff put beside the organisation's name above the roster. */
+const ORGANISATION_LABELS = ["组织名称", "组织", "单位名称（组织）", "团委名称"];
+
+/**
+ * The organisation's name written above the roster's header (「组织名称 | 朝阳共青团」), for
+ * the ranking title; blank when the roster sheet does not say.
+ * @example organisationOf(buildSampleWorkbook().sheets, roster) // "朝阳共青团"
+ */
+export function organisationOf(sheets: readonly SheetData[], roster: TableMatch | undefined): string {
+  const sheet = roster && sheets.find((s) => s.name === roster.sheet);
+  if (!sheet || !roster) return "";
+  for (const row of sheet.values.slice(0, roster.headerRow)) {
+    const at = row.findIndex((value) => ORGANISATION_LABELS.includes(cellText(value).replace(/[:：]$/, "")));
+    if (at < 0) continue;
+    const name = row.slice(at + 1).map(cellText).find((text) => text !== "");
+    if (name) return name;
+  }
+  return "";
+}
+
+/**
+ * Entry dropdowns for the register's type, unit and channel columns: each column from its
+ * first data row down past the last row, so new rows are covered. Built from the roster and
+ * the rubric, so a dropdown never offers a name the engine would reject.
+ */
+export function inputRules(analysis: InfoAnalysis, sheets: readonly SheetData[]): InputRule[] {
+  const register = analysis.tables.register;
+  const sheet = sheets.find((s) => s.name === register?.sheet);
+  if (!register || !sheet) return [];
+  const { rubric } = analysis;
+  const lists: [Field, string[], string][] = [
+    ["unit", analysis.roster.units.map((unit) => unit.name), "请从单位名单中选择单位 / Choose a unit of the roster"],
+    [
+      "type",
+      Object.values(rubric.itemTypes).map((type) => type.label),
+      "信息类型应为事件类或综合类 / The type is 事件类 or 综合类",
+    ],
+    [
+      "adoptions",
+      rubric.channels.map((channel) => channel.name),
+      "多个渠道请用“、”分隔 / Separate several channels with 、",
+    ],
+  ];
+  const firstRow = sheet.originRow + register.firstDataRow;
+  const lastRow = sheet.originRow + Math.max(register.endRow, register.firstDataRow) + INPUT_RULE_ROWS_AHEAD;
+  const rules: InputRule[] = [];
+  for (const [field, list, message] of lists) {
+    const column = register.columns[field];
+    if (column === undefined || list.length === 0) continue;
+    const letters = columnLetters(sheet.originColumn + column);
+    rules.push({ sheet: sheet.name, range: `${letters}${firstRow + 1}:${letters}${lastRow}`, list: [...new Set(list)], message });
+  }
+  return rules;
+}

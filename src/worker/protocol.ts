@@ -1,0 +1,78 @@
+/**
+ * The messages between the task pane and the engine worker. Everything is plain data, so it
+ * crosses `postMessage` by structured clone. The pane sends the sheets it read with every
+ * request: a cancelled job ends by terminating the worker, so the worker keeps no state.
+ */
+import type { LocatedTables, TableChoices } from "../engine/analyze";
+import type { DayDate } from "../engine/dates";
+import type { Issue } from "../engine/issues";
+import type { RankingSheetOptions } from "../engine/layout/ranking-sheets";
+import type { SheetSpec } from "../engine/layout/sheet-spec";
+import type { RankMethod } from "../engine/rubric/info-rubric";
+import type { SheetData } from "../engine/sheet";
+import type { ValidationResult } from "../engine/validate";
+import type { InputRule } from "../port/workbook-port";
+
+/** What the pane knows about the workbook when it asks for work. */
+export interface WorkbookInput {
+  sheets: SheetData[];
+  /** The rubric: a preset id. */
+  rubricId: string;
+  choices?: TableChoices;
+}
+
+export interface RankChoices {
+  /** "2013", "2013Q1", "2013-03"; blank for the latest year in the register. */
+  period?: string;
+  method: RankMethod;
+}
+
+export type EngineRequest =
+  | ({ kind: "locate" } & Pick<WorkbookInput, "sheets" | "choices">)
+  | ({ kind: "validate"; today: DayDate; period?: string } & WorkbookInput)
+  | ({ kind: "rank-preview"; rows: number } & RankChoices & WorkbookInput)
+  | ({ kind: "rank-sheets"; layout: RankingSheetOptions } & RankChoices & WorkbookInput)
+  | ({ kind: "input-rules" } & WorkbookInput);
+
+/** A system's first rows, as the pane previews them. */
+export interface PreviewTable {
+  system: string;
+  rows: { rank: number | null; unit: string; total: number; eligible: boolean }[];
+  /** Units in the system, shown or not. */
+  units: number;
+}
+
+export interface RankPreview {
+  periodKey: string;
+  periodLabel: string;
+  organisation: string;
+  tables: PreviewTable[];
+}
+
+/** An answer that could not be computed because of the workbook's data, never a crash. */
+export interface Refusal {
+  ok: false;
+  issues: Issue[];
+}
+
+export interface EngineResults {
+  locate: { ok: true; tables: LocatedTables };
+  validate: ValidationResult;
+  "rank-preview": { ok: true; preview: RankPreview } | Refusal;
+  "rank-sheets": { ok: true; specs: SheetSpec[]; periodLabel: string } | Refusal;
+  "input-rules": { ok: true; rules: InputRule[] } | Refusal;
+}
+
+export type EngineResult<K extends EngineRequest["kind"]> = EngineResults[K];
+
+/** Worker → pane. */
+export type WorkerMessage =
+  | { id: number; type: "progress"; done: number }
+  | { id: number; type: "result"; result: unknown }
+  | { id: number; type: "error"; message: string };
+
+/** Pane → worker. */
+export interface JobMessage {
+  id: number;
+  request: EngineRequest;
+}

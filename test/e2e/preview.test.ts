@@ -1,0 +1,165 @@
+/**
+ * The task pane's preview mode in Debian's Chromium: the pane opens on the sample workbook,
+ * a validation finds the planted problems, an issue click selects its cell in the grid, the
+ * 排名 tab generates the ranking sheet into the grid, rubrics switch, and the page talks to
+ * nothing but localhost. Screenshots go to test-output/.
+ */
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import type { Server } from "node:http";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildSampleWorkbook, SHEET_NAMES } from "../../src/sample/sample-workbook";
+import { buildPreview, servePreview } from "../../scripts/preview-server";
+
+const CHROMIUM = "/usr/bin/chromium";
+const OUTPUT = path.resolve("test-output");
+const available = existsSync(CHROMIUM);
+if (!available && process.env.CI) throw new Error(`${CHROMIUM} is missing: the browser test must run in CI (apt-get install chromium)`);
+if (!available) console.warn(`Skipping the task-pane browser test: ${CHROMIUM} is not installed (apt-get install chromium).`);
+
+describe.skipIf(!available)("task pane preview in Chromium", () => {
+  let server: Server;
+  let url: string;
+  let context: BrowserContext;
+  let page: Page;
+  let profile: string;
+  const requests: string[] = [];
+  const pageErrors: string[] = [];
+  let firstRenderMs = 0;
+
+  beforeAll(async () => {
+    mkdirSync(OUTPUT, { recursive: true });
+    const build = await buildPreview();
+    console.log(`preview build: ${(build.ms / 1000).toFixed(1)} s; ${build.assets.map((a) => `${a.name} ${(a.size / 1024).toFixed(0)} KiB`).join(", ")}`);
+    ({ server, url } = await servePreview({ port: 0 }));
+    profile = mkdtempSync(path.join(tmpdir(), "league-chromium-"));
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      viewport: { width: 1400, height: 900 },
+      locale: "zh-CN",
+    });
+    page = context.pages()[0] ?? (await context.newPage());
+    page.on("request", (request) => requests.push(request.url()));
+    page.on("pageerror", (error) => pageErrors.push(error.message));
+    await page.goto(url);
+    await page.getByTestId("tab-validate").waitFor();
+    firstRenderMs = await page.evaluate(() => performance.now());
+    console.log(`time to first render of the pane: ${firstRenderMs.toFixed(0)} ms`);
+  }, 600_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await new Promise((resolve) => server?.close(resolve));
+    if (profile) rmSync(profile, { recursive: true, force: true });
+  });
+
+  it("opens in preview mode on the sample workbook", async () => {
+    await expect(page.getByTestId("preview-badge").textContent()).resolves.toBe("预览模式");
+    const tabs = await page.getByTestId("sheet-tab").allTextContents();
+    expect(tabs).toEqual(Object.values(SHEET_NAMES));
+    // The tables are found by their headers and their mapping is shown.
+    await expect(page.getByTestId("table-register").textContent()).resolves.toContain(`「${SHEET_NAMES.register}」`);
+    await expect(page.getByTestId("table-roster").textContent()).resolves.toContain(`「${SHEET_NAMES.roster}」`);
+    await page.screenshot({ path: path.join(OUTPUT, "preview-open.png") });
+  });
+
+  it("runs a validation that lists every planted problem at its row", async () => {
+    await page.getByTestId("run-check").click();
+    await page.getByTestId("summary").waitFor({ timeout: 60_000 });
+    const planted = new Map<string, number[]>();
+    for (const problem of buildSampleWorkbook().planted) planted.set(problem.rule, [...(planted.get(problem.rule) ?? []), problem.row]);
+    // A pair (a copy and its source, a duplicate and its first) is listed at one of its rows.
+    for (const [rule, rows] of planted) {
+      const group = page.getByTestId(`rule-${rule}`);
+      await group.waitFor();
+      const links = group.getByTestId("issue-link");
+      if ((await links.count()) === 0) await group.getByRole("button").first().click();
+      const cells = await links.evaluateAll((elements) => elements.map((e) => e.getAttribute("data-cell")));
+      const expected = new RegExp(`^${SHEET_NAMES.register}![A-Z]+(${rows.join("|")})$`);
+      expect(cells, `${rule} at row ${rows.join(" or ")}`).toContainEqual(expect.stringMatching(expected));
+    }
+    await page.screenshot({ path: path.join(OUTPUT, "preview-validation.png") });
+  });
+
+  it("selects an issue's cell in the grid when it is clicked", async () => {
+    const unknown = buildSampleWorkbook().planted.find((p) => p.rule === "unknown-unit")!;
+    const link = page.getByTestId("rule-unknown-unit").locator(`[data-cell="${SHEET_NAMES.register}!A${unknown.row}"]`);
+    await link.click();
+    await expect(page.getByTestId("grid-selection").textContent()).resolves.toContain(`${SHEET_NAMES.register}!A${unknown.row}`);
+    const grid = page.getByTestId("preview-grid");
+    await expect(grid.getAttribute("data-sheet")).resolves.toBe(SHEET_NAMES.register);
+    const selected = grid.locator('[data-selected="true"]');
+    await expect(selected.getAttribute("data-cell")).resolves.toBe(`A${unknown.row}`);
+    await expect(selected.textContent()).resolves.toBe("双井街到团工委");
+    expect(await selected.isVisible()).toBe(true);
+    await page.screenshot({ path: path.join(OUTPUT, "preview-selected-issue.png") });
+  });
+
+  it("highlights the bad cells in a layer and clears it", async () => {
+    await page.getByTestId("highlight").click();
+    const marked = page.getByTestId("preview-grid").locator("[data-highlight]");
+    await marked.first().waitFor();
+    expect(await marked.count()).toBeGreaterThan(0);
+    await page.getByTestId("clear-highlight").click();
+    await expect.poll(() => marked.count()).toBe(0);
+  });
+
+  it("generates the ranking sheet from the 排名 tab and shows it in the grid", async () => {
+    await page.getByTestId("tab-rank").click();
+    await page.getByTestId("ranking-preview").waitFor({ timeout: 60_000 });
+    await expect(page.getByTestId("ranking-preview").textContent()).resolves.toContain("街道系统");
+    await page.getByTestId("generate-ranking").click();
+    await page.getByTestId("ranking-written").waitFor({ timeout: 60_000 });
+    const grid = page.getByTestId("preview-grid");
+    const sheet = await grid.getAttribute("data-sheet");
+    expect(sheet).toBe("2013年排名");
+    await expect(grid.locator('[data-cell="A1"]').textContent()).resolves.toBe("朝阳共青团各系统2013年信息上报排名");
+    const tabsBefore = await page.getByTestId("sheet-tab").count();
+    await page.screenshot({ path: path.join(OUTPUT, "preview-ranking.png") });
+
+    // Generating the same period again asks first, then replaces only the add-in's own sheets.
+    await page.getByTestId("generate-ranking").click();
+    await page.getByTestId("confirm-replace").click();
+    await page.getByTestId("ranking-written").waitFor();
+    await expect.poll(() => page.getByTestId("sheet-tab").count()).toBe(tabsBefore);
+    expect(await page.getByTestId("sheet-tab").allTextContents()).not.toContainEqual(expect.stringContaining("(2)"));
+  });
+
+  it("switches rubrics on the 规则 tab", async () => {
+    await page.getByTestId("tab-rubric").click();
+    await page.getByTestId("rubric-picker").click();
+    await page.getByRole("option", { name: /county-info|县/ }).first().click();
+    await expect(page.getByTestId("rubric-current").textContent()).resolves.toContain("county-info");
+    await page.getByTestId("tab-rank").click();
+    await page.getByTestId("ranking-preview").waitFor();
+    // An assessment rubric has no register to rank from; the pane says so instead of failing.
+    await page.getByTestId("tab-rubric").click();
+    await page.getByTestId("rubric-picker").click();
+    await page.getByRole("option", { name: /dongguan|东莞/ }).first().click();
+    await expect(page.getByTestId("rubric-current").textContent()).resolves.toContain("dongguan-annual");
+    await page.getByTestId("tab-rank").click();
+    await expect(page.getByTestId("task-pane").textContent()).resolves.toContain("不使用信息报送登记表");
+    await page.screenshot({ path: path.join(OUTPUT, "preview-rubric.png") });
+  });
+
+  it("switches to English", async () => {
+    await page.getByTestId("language-toggle").click();
+    await expect(page.getByTestId("tab-validate").textContent()).resolves.toBe("Validate");
+    await page.getByTestId("language-toggle").click();
+    await expect(page.getByTestId("tab-validate").textContent()).resolves.toBe("校验");
+  });
+
+  it("made no network request beyond localhost and raised no page error", () => {
+    const outside = requests.filter((address) => {
+      const { protocol, hostname } = new URL(address);
+      return !(protocol === "data:" || protocol === "blob:" || hostname === "localhost" || hostname === "127.0.0.1");
+    });
+    expect(requests.length).toBeGreaterThan(0);
+    expect(outside).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,145 @@
+import { describe, expect, it } from "vitest";
+import { parseCellAddress } from "../../src/engine/cells";
+import { buildSampleWorkbook, SHEET_NAMES } from "../../src/sample/sample-workbook";
+import { CancelledError, createEngineClient, type WorkerLike } from "../../src/taskpane/engine-client";
+import { runJob } from "../../src/worker/jobs";
+import type { JobMessage, WorkerMessage } from "../../src/worker/protocol";
+
+const sample = buildSampleWorkbook();
+const today = { year: 2014, month: 1, day: 10 };
+
+/** The planted rows of each rule. */
+function plantedRows(): Map<string, number[]> {
+  const rows = new Map<string, number[]>();
+  for (const planted of sample.planted) rows.set(planted.rule, [...(rows.get(planted.rule) ?? []), planted.row]);
+  return rows;
+}
+
+describe("engine jobs on the sample workbook", () => {
+  it("finds the register and the roster by their headers", () => {
+    const { tables } = runJob({ kind: "locate", sheets: sample.sheets });
+    expect(tables.register?.sheet).toBe(SHEET_NAMES.register);
+    expect(tables.roster?.sheet).toBe(SHEET_NAMES.roster);
+    expect(tables.penalties?.sheet).toBe(SHEET_NAMES.penalties);
+  });
+
+  it("validates, reporting every planted problem at its row, with progress up to 1", () => {
+    const progress: number[] = [];
+    const result = runJob(
+      { kind: "validate", sheets: sample.sheets, rubricId: "chaoyang-info", today },
+      { onProgress: (done) => progress.push(done) },
+    );
+    expect(result.ok).toBe(true);
+    // A pair (a copy and its source, a duplicate and its first) is reported on one of its rows.
+    for (const [rule, rows] of plantedRows()) {
+      expect(result.issues.some((i) => i.rule === rule && rows.includes(i.row!)), `${rule} at row ${rows.join(" or ")}`).toBe(true);
+    }
+    expect(progress.at(-1)).toBe(1);
+  });
+
+  it("refuses to validate a register by an assessment rubric, as an issue", () => {
+    const result = runJob({ kind: "validate", sheets: sample.sheets, rubricId: "dongguan-annual", today });
+    expect(result.ok).toBe(false);
+    expect(result.issues[0].rule).toBe("not-info-rubric");
+  });
+
+  it("previews the first rows of each system, with the organisation from the roster sheet", () => {
+    const answer = runJob({ kind: "rank-preview", sheets: sample.sheets, rubricId: "chaoyang-info", method: "dense", rows: 3 });
+    if (!answer.ok) throw new Error("preview failed");
+    expect(answer.preview.organisation).toBe("朝阳共青团");
+    expect(answer.preview.periodKey).toBe("2013");
+    expect(answer.preview.tables.map((t) => t.system)).toEqual(["街道系统", "地区系统", "青工系统"]);
+    expect(answer.preview.tables.map((t) => t.units)).toEqual([24, 19, 50]);
+    for (const table of answer.preview.tables) {
+      expect(table.rows).toHaveLength(3);
+      const totals = table.rows.map((r) => r.total);
+      expect([...totals].sort((a, b) => b - a)).toEqual(totals);
+    }
+  });
+
+  it("builds the ranking sheets with the chosen period in their title", () => {
+    const answer = runJob({
+      kind: "rank-sheets",
+      sheets: sample.sheets,
+      rubricId: "chaoyang-info",
+      method: "dense",
+      period: "2013Q2",
+      layout: { organisation: "朝阳共青团", ties: "merge" },
+    });
+    if (!answer.ok) throw new Error("ranking failed");
+    expect(answer.periodLabel).toBe("2013年第二季度");
+    expect(answer.specs[0].blocks[0].values[0][0]).toBe("朝阳共青团各系统2013年第二季度信息上报排名");
+  });
+
+  it("refuses an unreadable period as an issue", () => {
+    const answer = runJob({ kind: "rank-preview", sheets: sample.sheets, rubricId: "chaoyang-info", method: "dense", period: "去年", rows: 3 });
+    expect(answer.ok).toBe(false);
+    if (!answer.ok) expect(answer.issues[0].rule).toBe("bad-period");
+  });
+
+  it("puts entry dropdowns on the unit, type and channel columns, from the first data row down", () => {
+    const answer = runJob({ kind: "input-rules", sheets: sample.sheets, rubricId: "chaoyang-info" });
+    if (!answer.ok) throw new Error("input rules failed");
+    const byColumn = new Map(answer.rules.map((rule) => [rule.range.replace(/\d+/g, ""), rule]));
+    expect([...byColumn.keys()].sort()).toEqual(["A:A", "C:C", "F:F"]);
+    expect(byColumn.get("C:C")!.list).toEqual(["事件类", "综合类"]);
+    expect(byColumn.get("A:A")!.list).toHaveLength(93);
+    const [start, end] = byColumn.get("A:A")!.range.split(":").map((a) => parseCellAddress(a)!.row + 1);
+    expect(start).toBe(2);
+    expect(end).toBeGreaterThan(sample.sheets[1].values.length);
+  });
+});
+
+/** A worker that answers after `delay` ms and records termination, to test the client alone. */
+function fakeWorker(delay: number, log: string[]): () => WorkerLike {
+  return () => {
+    const worker: WorkerLike = {
+      onmessage: null,
+      onerror: null,
+      postMessage(message: JobMessage) {
+        log.push(`job ${message.request.kind}`);
+        const reply = (data: WorkerMessage) => worker.onmessage?.({ data } as MessageEvent<WorkerMessage>);
+        setTimeout(() => reply({ id: message.id, type: "progress", done: 0.5 }), delay / 2);
+        setTimeout(() => reply({ id: message.id, type: "result", result: { ok: true, tables: {} } }), delay);
+      },
+      terminate() {
+        log.push("terminate");
+      },
+    } as WorkerLike;
+    log.push("spawn");
+    return worker;
+  };
+}
+
+describe("engine client", () => {
+  it("passes progress and the result through", async () => {
+    const log: string[] = [];
+    const client = createEngineClient(fakeWorker(10, log));
+    const progress: number[] = [];
+    const result = await client.run({ kind: "locate", sheets: [] }, { onProgress: (d) => progress.push(d) });
+    expect(result).toEqual({ ok: true, tables: {} });
+    expect(progress).toEqual([0.5]);
+    expect(log).toEqual(["spawn", "job locate"]);
+  });
+
+  it("cancels by terminating the worker, and starts a fresh one for the next job", async () => {
+    const log: string[] = [];
+    const client = createEngineClient(fakeWorker(50, log));
+    const abort = new AbortController();
+    const running = client.run({ kind: "locate", sheets: [] }, { signal: abort.signal });
+    await expect.poll(() => log).toContain("job locate");
+    abort.abort();
+    await expect(running).rejects.toBeInstanceOf(CancelledError);
+    await client.run({ kind: "locate", sheets: [] });
+    expect(log).toEqual(["spawn", "job locate", "terminate", "spawn", "job locate"]);
+  });
+
+  it("cancels a job that has not started without starting a worker", async () => {
+    const log: string[] = [];
+    const client = createEngineClient(fakeWorker(10, log));
+    const abort = new AbortController();
+    abort.abort();
+    await expect(client.run({ kind: "locate", sheets: [] }, { signal: abort.signal })).rejects.toBeInstanceOf(CancelledError);
+    expect(log).toEqual([]);
+  });
+});
