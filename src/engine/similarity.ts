@@ -37,40 +37,102 @@ export const STOCK_PHRASES: readonly string[] = [
   "良好", "效果", "氛围", "营造", "通过", "此次", "本次", "为了", "以及", "进行", "围绕", "重要",
   "切实", "认真", "有效", "增强", "意识", "实践", "社会", "中心", "结合", "要求", "情况", "我们",
   "他们", "大家", "一步", "表示", "纷纷", "共同", "成功", "圆满", "期间", "日前", "近日", "今年",
+  "为主题", "据了解", "据悉", "共有", "发放", "讲解", "介绍", "来到", "走进", "前往", "现场",
+  // the people items are about
+  "居民", "职工", "老人", "儿童", "学生", "中小学生", "大学生", "少先队员", "留守儿童", "外来务工",
 ];
 
 /** Weight of a gram made only of stock characters: small, so containment stays defined. */
 const STOCK_FLOOR = 0.1;
 
+/** Weight by the number of content characters in a gram (0 to 3). */
+const WEIGHT_OF_CODE = [STOCK_FLOOR, 1 / 3, 2 / 3, 1];
+
 const NOT_CONTENT = /[^\p{L}\p{N}]+/gu;
 
 /**
  * The text as the measure sees it: NFKC-folded, lower case, letters and digits only.
- * @example normalizeForSimilarity("共青团 朝阳区委，2013年。") // "共青团朝阳区委2013年"
+ * @example normalizeForSimilarity("共青团 朝阳区委，２０１３年。") // "共青团朝阳区委2013年"
  */
 export function normalizeForSimilarity(text: string): string {
-  return text.normalize("NFKC").toLowerCase().replace(NOT_CONTENT, "");
+  return normalizeCommon(text) ?? text.normalize("NFKC").toLowerCase().replace(NOT_CONTENT, "");
 }
 
-const stockPattern = new RegExp(
-  [...STOCK_PHRASES].sort((a, b) => b.length - a.length).map(escapeRegExp).join("|") + "|[0-9]+",
-  "g",
-);
+/**
+ * The same result for text made only of common Chinese characters, ASCII, full-width ASCII
+ * and Chinese punctuation, or null for anything else. A register of 100,000 bodies is
+ * almost all such text, and Unicode-property regular expressions are several times slower
+ * than this loop. A test checks that both paths agree on every character this one accepts.
+ */
+function normalizeCommon(text: string): string | null {
+  let out = "";
+  let runStart = 0;
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 0x4e00 && c <= 0x9fff) continue; // CJK unified ideographs: NFKC leaves them
+    if (c >= 0xff01 && c <= 0xff5e) c -= 0xfee0; // full-width ASCII folds to ASCII
+    else if (c >= 0x80 && !isCommonPunctuation(c)) return null;
+    if (i > runStart) out += text.slice(runStart, i);
+    runStart = i + 1;
+    if ((c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a)) out += String.fromCharCode(c);
+    else if (c >= 0x41 && c <= 0x5a) out += String.fromCharCode(c + 0x20);
+  }
+  return runStart === 0 ? text : out + text.slice(runStart);
+}
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+/** Spaces, dashes, quotes, ellipses and CJK punctuation: dropped by either path. */
+function isCommonPunctuation(c: number): boolean {
+  return (
+    (c >= 0x2010 && c <= 0x2027) ||
+    (c >= 0x3000 && c <= 0x3004) ||
+    (c >= 0x3008 && c <= 0x3011) ||
+    (c >= 0x3014 && c <= 0x301f) ||
+    c === 0x00a0 ||
+    c === 0x00b7 ||
+    c === 0xff61 ||
+    c === 0xff64
+  );
+}
+
+/** Stock phrases by their first character, longest first: the leftmost-longest match wins. */
+const stockByFirst = new Map<number, string[]>();
+/** 1 for a character that starts some stock phrase: most characters do not, and skip the map. */
+const startsStock = new Uint8Array(0x10000);
+for (const phrase of [...STOCK_PHRASES].sort((a, b) => b.length - a.length)) {
+  const first = phrase.charCodeAt(0);
+  startsStock[first] = 1;
+  const list = stockByFirst.get(first);
+  if (list) list.push(phrase);
+  else stockByFirst.set(first, [phrase]);
 }
 
 /**
  * 1 for each character of a normalised text that belongs to a stock phrase or a number.
  * Numbers count as stock too: every item carries dates and head counts, and 2013年 in two
  * items is no sign of copying.
+ * @example stockMask("共青团植树2013") // Uint8Array [1, 1, 1, 0, 0, 1, 1, 1, 1]
  */
 export function stockMask(normalized: string): Uint8Array {
   const mask = new Uint8Array(normalized.length);
-  stockPattern.lastIndex = 0;
-  for (let match = stockPattern.exec(normalized); match; match = stockPattern.exec(normalized)) {
-    mask.fill(1, match.index, match.index + match[0].length);
+  for (let i = 0; i < normalized.length; ) {
+    const c = normalized.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) {
+      mask[i++] = 1;
+      continue;
+    }
+    let matched = 0;
+    if (startsStock[c] === 1) {
+      for (const phrase of stockByFirst.get(c)!) {
+        if (normalized.startsWith(phrase, i)) {
+          matched = phrase.length;
+          break;
+        }
+      }
+    }
+    if (matched > 0) {
+      mask.fill(1, i, i + matched);
+      i += matched;
+    } else i++;
   }
   return mask;
 }
@@ -87,8 +149,7 @@ export function gramKey(normalized: string, i: number): number {
 
 /** Weight of the gram at `i`: the share of its characters outside stock phrases, floored. */
 export function gramWeight(mask: Uint8Array, i: number): number {
-  const content = GRAM_SIZE - mask[i] - mask[i + 1] - mask[i + 2];
-  return content === 0 ? STOCK_FLOOR : content / GRAM_SIZE;
+  return WEIGHT_OF_CODE[GRAM_SIZE - mask[i] - mask[i + 1] - mask[i + 2]];
 }
 
 /** A text prepared for comparison: its distinct grams, sorted, with their weights. */
@@ -107,21 +168,25 @@ export function profileText(text: string): SimilarityProfile {
   const normalized = normalizeForSimilarity(text);
   const count = Math.max(0, normalized.length - GRAM_SIZE + 1);
   const mask = stockMask(normalized);
-  const best = new Map<number, number>();
+  // key * 4 + weight code stays below 2^50, exact in a double; sorting then groups each
+  // gram's occurrences with its heaviest one last.
+  const packed = new Float64Array(count);
   for (let i = 0; i < count; i++) {
-    const key = gramKey(normalized, i);
-    const weight = gramWeight(mask, i);
-    const previous = best.get(key);
-    if (previous === undefined || weight > previous) best.set(key, weight);
+    packed[i] = gramKey(normalized, i) * 4 + (GRAM_SIZE - mask[i] - mask[i + 1] - mask[i + 2]);
   }
-  const keys = Float64Array.from(best.keys()).sort();
-  const weights = new Float64Array(keys.length);
+  packed.sort();
+  const keys = new Float64Array(count);
+  const weights = new Float64Array(count);
+  let distinct = 0;
   let total = 0;
-  for (let k = 0; k < keys.length; k++) {
-    weights[k] = best.get(keys[k])!;
-    total += weights[k];
+  for (let k = 0; k < count; k++) {
+    const key = Math.floor(packed[k] / 4);
+    if (k + 1 < count && Math.floor(packed[k + 1] / 4) === key) continue;
+    keys[distinct] = key;
+    weights[distinct] = WEIGHT_OF_CODE[packed[k] - key * 4];
+    total += weights[distinct++];
   }
-  return { normalized, keys, weights, total };
+  return { normalized, keys: keys.slice(0, distinct), weights: weights.slice(0, distinct), total };
 }
 
 /**
