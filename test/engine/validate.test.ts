@@ -109,7 +109,7 @@ describe("validateWorkbook", () => {
     const result = validateWorkbook(sheets, { rubric: chaoyangInfo, today });
     expect(result.ok).toBe(true);
     expect(result.period).toBeUndefined();
-    expect(result.issues.filter((i) => i.rule === "bad-date")).toHaveLength(4);
+    expect(result.issues.filter((i) => i.rule === "bad-date")).toHaveLength(sheets[1].values.length - 1);
   });
 
   it("stops when asked, and reports progress up to the end otherwise", () => {

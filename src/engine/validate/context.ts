@@ -1,8 +1,9 @@
-import { cellAddress, type CellValue } from "../cells";
+import { cellAddress, cellText, type CellValue } from "../cells";
 import type { DayDate, Period } from "../dates";
 import type { Issue } from "../issues";
 import type { RegisterItem } from "../register";
-import type { InfoRubric } from "../rubric/info-rubric";
+import type { InfoRubric, ItemType } from "../rubric/info-rubric";
+import { rubricLookup } from "../rubric/lookup";
 import type { SheetData } from "../sheet";
 import { fieldsOfHeader, isBlankRow, isRepeatedHeader, type Field, type TableMatch } from "../tables";
 import { ruleInfo, type RuleId } from "./rules";
@@ -36,13 +37,19 @@ export function scanRows(sheet: SheetData, table: TableMatch): { rows: DataRow[]
   const rows: DataRow[] = [];
   const repeatedHeaders: DataRow[] = [];
   const unitColumn = table.columns.unit;
+  // Every table kind has a unit column; a row whose unit cell is no unit header cannot be a
+  // header, which spares mapping thousands of rows. Unit names repeat, so answers are kept.
+  const unitHeader = new Map<CellValue, boolean>();
+  const isUnitHeader = (value: CellValue) => {
+    let answer = unitHeader.get(value);
+    if (answer === undefined) unitHeader.set(value, (answer = fieldsOfHeader(value).includes("unit")));
+    return answer;
+  };
   for (let r = table.firstDataRow; r < table.endRow; r++) {
     const values = sheet.values[r];
     if (isBlankRow(values)) continue;
     const row = { gridRow: r, sheetRow: sheet.originRow + r + 1, values };
-    // Every table kind has a unit column; a row whose unit cell is no unit header cannot be
-    // a header, which spares mapping thousands of rows.
-    const headerAgain = unitColumn !== undefined && fieldsOfHeader(values[unitColumn]).includes("unit") && isRepeatedHeader(values, table.kind);
+    const headerAgain = unitColumn !== undefined && isUnitHeader(values[unitColumn]) && isRepeatedHeader(values, table.kind);
     (headerAgain ? repeatedHeaders : rows).push(row);
   }
   return { rows, repeatedHeaders };
@@ -90,4 +97,20 @@ export function gridIssue(sheet: SheetData, rule: RuleId, gridRow: number, gridC
 /** An issue about a unit in a period, rather than a cell. */
 export function unitIssue(rule: RuleId, unit: string, period: Period, message: string, suggestion?: string): Issue {
   return { rule, severity: ruleInfo(rule).severity, unit, period: period.key, message, ...(suggestion ? { suggestion } : {}) };
+}
+
+/**
+ * Reads type cells with the rubric's aliases, remembering each distinct text: a register
+ * spells its types a handful of ways over thousands of rows.
+ * @example typeReader(chaoyangInfo)("动态信息") // "event"
+ */
+export function typeReader(rubric: InfoRubric): (value: CellValue) => ItemType | null {
+  const lookup = rubricLookup(rubric);
+  const known = new Map<string, ItemType | null>();
+  return (value) => {
+    const text = cellText(value);
+    let type = known.get(text);
+    if (type === undefined) known.set(text, (type = lookup.itemType(text)));
+    return type;
+  };
 }

@@ -1,8 +1,7 @@
 import { cellText, isBlank } from "../cells";
 import type { Issue } from "../issues";
 import { VALIDATION_MESSAGES as M } from "../messages";
-import { rubricLookup } from "../rubric/lookup";
-import { cellIssue, fieldValue, type RegisterContext } from "./context";
+import { cellIssue, fieldValue, typeReader, type RegisterContext } from "./context";
 
 /**
  * Size checks (RUBRICS.md §1, office-set): an item under `below` × or over `above` × its
@@ -14,7 +13,7 @@ import { cellIssue, fieldValue, type RegisterContext } from "./context";
  */
 export function checkLengths(context: RegisterContext): Issue[] {
   const { sheet, table, rubric } = context;
-  const lookup = rubricLookup(rubric);
+  const typeOf = typeReader(rubric);
   const { below, above } = rubric.lengthTolerance;
   const issues: Issue[] = [];
 
@@ -29,8 +28,8 @@ export function checkLengths(context: RegisterContext): Issue[] {
       }
     }
     const body = cellText(fieldValue(values, table, "body"));
-    const measured = declared ?? (body ? [...body].length : null);
-    const type = lookup.itemType(cellText(fieldValue(values, table, "type")));
+    const measured = declared ?? (body ? characterCount(body) : null);
+    const type = typeOf(fieldValue(values, table, "type"));
     if (measured === null || !type) continue;
 
     const rule = rubric.itemTypes[type];
@@ -41,4 +40,18 @@ export function checkLengths(context: RegisterContext): Issue[] {
     issues.push(cellIssue(sheet, table, "length-out-of-range", sheetRow, field, M.lengthOutOfRange(measured, rule.label, rule.guidanceLength, min, max)));
   }
   return issues;
+}
+
+/**
+ * Characters as a person counts them: a character outside the Basic Multilingual Plane is one
+ * character, not two UTF-16 units. Counted in place, with no array per body.
+ * @example characterCount("团委𠀀") // 3
+ */
+export function characterCount(text: string): number {
+  let count = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0xdc00 && code <= 0xdfff && i > 0 && text.charCodeAt(i - 1) >= 0xd800 && text.charCodeAt(i - 1) <= 0xdbff) count--;
+  }
+  return count;
 }

@@ -2,8 +2,7 @@ import { cellText } from "../cells";
 import { compareDays, daysBetween, formatDay, parseDate } from "../dates";
 import type { Issue } from "../issues";
 import { FIELD_LABELS, VALIDATION_MESSAGES as M } from "../messages";
-import { rubricLookup } from "../rubric/lookup";
-import { cellIssue, fieldValue, type RegisterContext } from "./context";
+import { cellIssue, fieldValue, typeReader, type RegisterContext } from "./context";
 
 /**
  * Date checks beyond readability (which register parsing reports as bad-date): dates after
@@ -15,7 +14,7 @@ import { cellIssue, fieldValue, type RegisterContext } from "./context";
  */
 export function checkTimeliness(context: RegisterContext): Issue[] {
   const { sheet, table, rubric, today } = context;
-  const lookup = rubricLookup(rubric);
+  const typeOf = typeReader(rubric);
   const issues: Issue[] = [];
   const todayText = formatDay(today);
   const hasEventDate = table.columns.eventDate !== undefined;
@@ -40,7 +39,7 @@ export function checkTimeliness(context: RegisterContext): Issue[] {
     const delay = daysBetween(event.date, report.date);
     if (delay < 0) {
       issues.push(cellIssue(sheet, table, "event-after-report", sheetRow, "eventDate", M.eventAfterReport(formatDay(event.date), formatDay(report.date))));
-    } else if (delay > rubric.lateReportDays && lookup.itemType(cellText(fieldValue(values, table, "type"))) === "event") {
+    } else if (delay > rubric.lateReportDays && typeOf(fieldValue(values, table, "type")) === "event") {
       // Timeliness is a rule for event news only: a comprehensive item is written over weeks.
       issues.push(cellIssue(sheet, table, "late-report", sheetRow, "date", M.lateReport(delay, formatDay(event.date), rubric.lateReportDays)));
     }
