@@ -1,8 +1,10 @@
 import { parseArgs, UsageError, type ParsedArgs } from "./args";
 import { demoCommand } from "./commands/demo";
 import { rankCommand } from "./commands/rank";
+import { rubricCommand } from "./commands/rubric";
 import { sampleCommand } from "./commands/sample";
 import { scoreCommand } from "./commands/score";
+import { scorePresetCommand, usesPresetScoring } from "./commands/score-preset";
 import { validateCommand } from "./commands/validate";
 import { InputError, processIO, type CliIO } from "./io";
 
@@ -20,9 +22,10 @@ interface Command {
 
 export const COMMANDS: Record<string, Command> = {
   score: {
-    run: scoreCommand,
+    run: (args, io) => (usesPresetScoring(args) ? scorePresetCommand(args, io) : scoreCommand(args, io)),
     booleanFlags: ["json"],
-    usage: "league score <workbook.xlsx> [--period 2013|2013Q2|2013-03] [--rubric chaoyang-info] [--json]",
+    usage:
+      "league score <workbook.xlsx> [--period 2013|2013Q2|2013-03] [--rubric chaoyang-info|county-info|dongguan-annual|hainan-wechat|hunan-wmh] [--veto-line 分数] [--share 20] [--json]",
   },
   rank: {
     run: rankCommand,
@@ -30,6 +33,7 @@ export const COMMANDS: Record<string, Command> = {
     usage: "league rank <workbook.xlsx> [--period …] [--method dense|competition] [--json] [--out ranked.xlsx [--ties merge|repeat|label] [--org 组织名称]]",
   },
   validate: { run: validateCommand, booleanFlags: ["json"], usage: "league validate <workbook.xlsx> [--period 2013] [--json] [--today 2014-01-10]" },
+  rubric: { run: rubricCommand, booleanFlags: ["json"], usage: "league rubric <规则编号> --out rubric.xlsx | league rubric --check workbook.xlsx [--json]" },
   sample: { run: sampleCommand, booleanFlags: [], usage: "league sample --out sample.xlsx" },
   demo: { run: demoCommand, booleanFlags: ["json"], usage: "league demo [--period …] [--method …]" },
 };
