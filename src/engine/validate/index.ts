@@ -66,9 +66,11 @@ const PROGRESS = { read: 0.1, rows: 0.2, nearDuplicates: 0.95 } as const;
  * issues, never an exception; a workbook without a roster or register gives `ok: false` and
  * one issue saying which table is missing.
  * @example
+ * const { sheets } = buildSampleWorkbook();
  * const result = validateWorkbook(sheets, { rubric: chaoyangInfo, period: "2013", today: { year: 2014, month: 1, day: 10 } });
- * result.summary // { errors: 2, warnings: 5, infos: 40, rows: 1187 }
- * result.issues[0] // { rule: "bad-date", severity: "error", sheet: "信息报送", cell: "B12", row: 12, message: "日期「2013年2月30日」不存在" }
+ * result.summary // { errors: 3, warnings: 10, infos: 1089, rows: 1653 }
+ * result.issues[0] // { rule: "unknown-unit", severity: "error", sheet: "信息报送", cell: "A1644", row: 1644,
+ *                  //   message: "单位「双井街到团工委」不在单位名单中", suggestion: "是否为：双井街道团工委、大屯街道团工委、机场街道团工委" }
  */
 export function validateWorkbook(sheets: readonly SheetData[], options: ValidateOptions): ValidationResult {
   const { rubric, today, onProgress, shouldStop } = options;
