@@ -78,16 +78,16 @@ beforeAll(async () => {
   await ranked.xlsx.readFile(output);
 });
 
-/** The rows of the table under a heading on a generated sheet, as [rank cell, name, score]. */
+/** The rows of a system's section on the publication sheet, as [rank cell, name, score]. */
 function tableRows(ws: ExcelJS.Worksheet, heading: string): { firstRow: number; rows: ExcelJS.CellValue[][] } {
   let headingRow = 0;
   ws.eachRow((row, number) => {
-    if (!headingRow && row.getCell(1).value === heading) headingRow = number;
+    if (!headingRow && number > 3 && row.getCell(1).value === heading) headingRow = number;
   });
   expect(headingRow, heading).toBeGreaterThan(0);
   const rows: ExcelJS.CellValue[][] = [];
-  for (let r = headingRow + 2; ws.getCell(r, 2).value !== null; r++) rows.push([1, 2, 3].map((c) => ws.getCell(r, c).value));
-  return { firstRow: headingRow + 2, rows };
+  for (let r = headingRow + 1; ws.getCell(r, 2).value !== null; r++) rows.push([1, 2, 3].map((c) => ws.getCell(r, c).value));
+  return { firstRow: headingRow + 1, rows };
 }
 
 describe("league rank --out", () => {
@@ -101,6 +101,7 @@ describe("league rank --out", () => {
       "备忘",
       "2013年排名",
       "2013年排名 (2)",
+      "2013年总排名",
       "2013年得分明细",
       "2013年排名图",
     ]);
@@ -123,10 +124,13 @@ describe("league rank --out", () => {
     expect(ranked.getWorksheet("备忘")!.getCell("A2").formula).toBe("SUM(B2:C2)");
   });
 
-  it("titles the publication sheet with the organisation the roster sheet names", () => {
+  it("titles the publication sheet with the organisation the roster sheet names, header repeated on every page", () => {
     const ws = ranked.getWorksheet("2013年排名 (2)")!;
     expect(ws.getCell("A1").value).toBe("朝阳共青团各系统2013年信息上报排名");
     expect(ws.getCell("A1").isMerged).toBe(true);
+    expect([1, 2, 3].map((c) => ws.getCell(3, c).value)).toEqual(["排名", "单位名称", "得分"]);
+    expect(ws.pageSetup).toMatchObject({ orientation: "portrait", fitToWidth: 1, fitToHeight: 0, printTitlesRow: "1:3" });
+    expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 3 });
   });
 
   it("merges the bottom tie of 青工系统 into one rank cell, printed once", () => {
@@ -148,7 +152,7 @@ describe("league rank --out", () => {
     const ws = ranked.getWorksheet("2013年排名 (2)")!;
     const names = tableRows(ws, "青工系统").rows.map((row) => row[1]);
     for (const name of TRICKY_UNITS) expect(names).toContain(name);
-    for (const sheet of ["2013年排名 (2)", "2013年得分明细", "2013年排名图"]) {
+    for (const sheet of ["2013年排名 (2)", "2013年总排名", "2013年得分明细", "2013年排名图"]) {
       ranked.getWorksheet(sheet)!.eachRow((row) =>
         row.eachCell((cell) => {
           expect(cell.type, `${sheet}!${cell.address}`).not.toBe(ExcelJS.ValueType.Formula);

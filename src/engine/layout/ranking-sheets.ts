@@ -1,16 +1,16 @@
 /**
  * The ranking sheets the office publishes (issue 5, seed 000 附件1), as plain SheetSpecs:
- * the publication sheet (per-system tables and the overall table), the score-detail sheet
+ * the publication sheet (a table per system), the overall ranking, the score-detail sheet
  * that explains every total, and a sheet of native bar charts. Every host renders these
  * through its workbook port, so the task pane and `league rank --out` write the same sheets.
  */
 import type { InfoAnalysis } from "../analyze";
 import { periodLabel, periodMonths } from "../dates";
 import type { Ranked } from "../rank";
-import type { RankMethod } from "../rubric/info-rubric";
+import type { ChannelRule, RankMethod } from "../rubric/info-rubric";
 import type { UnitScore } from "../score";
 import type { CellBlock, CellStyle, ChartSpec, MergeRange, SheetSpec, SpecValue } from "./sheet-spec";
-import { displayWidth, fitColumnWidths } from "./text-width";
+import { fitColumnWidths } from "./text-width";
 
 /** How tied units show their shared rank. */
 export type TieStyle = "merge" | "repeat" | "label";
@@ -29,15 +29,18 @@ export interface RankingSheetOptions {
   ties: TieStyle;
   /** Columns after 得分, printed in the order base, bonus, penalty. @default [] */
   extraColumns?: readonly ExtraColumn[];
-  /** Include the 总排名 table after the system tables. @default true */
+  /** Include the 总排名 sheet: every unit in one table, with its system. @default true */
   overall?: boolean;
   /** Bar charts of totals on a sheet of their own. @default "combined" */
   chart?: ChartStyle;
   /** Include the 得分明细 sheet. @default true */
   detail?: boolean;
   /** Sheet names wanted instead of the defaults (「2013年排名」…); sanitised for Excel. */
-  names?: Partial<Record<"ranking" | "detail" | "chart", string>>;
+  names?: Partial<Record<RankingSheetKind, string>>;
 }
+
+/** The generated sheets, in the order they are written. */
+export type RankingSheetKind = "ranking" | "overall" | "detail" | "chart";
 
 /** The mark after the name of a unit without award eligibility, explained in the footnote. */
 export const INELIGIBLE_MARK = "※";
@@ -59,13 +62,13 @@ const MAX_SHEET_NAME = 31;
 
 const TITLE_STYLE: CellStyle = { bold: true, size: 16, horizontal: "center", vertical: "middle" };
 const SUBTITLE_STYLE: CellStyle = { size: 10, horizontal: "center" };
-const HEADING_STYLE: CellStyle = { bold: true, size: 12, horizontal: "left" };
-const HEADER_STYLE: CellStyle = { bold: true, horizontal: "center", vertical: "middle", border: true, fill: "header", wrap: true };
+const HEADING_STYLE: CellStyle = { bold: true, size: 12, horizontal: "left", border: true };
+const HEADER_STYLE: CellStyle = { bold: true, horizontal: "center", vertical: "middle", border: true, fill: "header" };
 const NOTE_STYLE: CellStyle = { size: 10, horizontal: "left" };
 
 /**
- * The generated sheets for one analysis: publication sheet, then (by option) the detail sheet
- * and the chart sheet. Owner keys carry the rubric and period, so generating the same period
+ * The generated sheets for one analysis: the publication sheet, then (by option) the overall
+ * ranking, the detail sheet and the chart sheet. Owner keys carry the rubric and period, so generating the same period
  * again replaces exactly these sheets and nothing of the user's.
  * @example
  * const [ranking] = buildRankingSheets(analysis, { organisation: "朝阳共青团", ties: "merge" });
@@ -74,6 +77,7 @@ const NOTE_STYLE: CellStyle = { size: 10, horizontal: "left" };
  */
 export function buildRankingSheets(analysis: InfoAnalysis, options: RankingSheetOptions): SheetSpec[] {
   const sheets = [publicationSheet(analysis, options)];
+  if (options.overall ?? true) sheets.push(overallSheet(analysis, options));
   if (options.detail ?? true) sheets.push(detailSheet(analysis, options));
   const chart = options.chart ?? "combined";
   if (chart !== "none") sheets.push(chartSheet(analysis, options, chart));
@@ -81,9 +85,10 @@ export function buildRankingSheets(analysis: InfoAnalysis, options: RankingSheet
 }
 
 /** The owner keys of the sheets for a rubric and period, so a host can find them again. */
-export function rankingOwnerKeys(rubricId: string, periodKey: string): Record<"ranking" | "detail" | "chart", string> {
+export function rankingOwnerKeys(rubricId: string, periodKey: string): Record<RankingSheetKind, string> {
   return {
     ranking: `ranking:${rubricId}:${periodKey}`,
+    overall: `ranking-overall:${rubricId}:${periodKey}`,
     detail: `ranking-detail:${rubricId}:${periodKey}`,
     chart: `ranking-chart:${rubricId}:${periodKey}`,
   };
@@ -129,67 +134,97 @@ class SheetCanvas {
   }
 }
 
+/**
+ * The per-system tables share one header row under the title. Printed, that row (with the
+ * title) repeats at the top of every page, so a system that runs over a page break still has
+ * its column names; on screen it stays frozen. Each system is a section: a heading row, then
+ * its units in published order.
+ */
 function publicationSheet(analysis: InfoAnalysis, options: RankingSheetOptions): SheetSpec {
+  const label = periodLabel(analysis.period);
+  const sections = analysis.ranking.systems.map(({ system, rows }) => ({ heading: system, rows }));
+  return rankingSheet(analysis, options, {
+    title: rankingTitle(options.organisation, analysis),
+    name: options.names?.ranking ?? `${label}排名`,
+    ownerKey: rankingOwnerKeys(analysis.rubric.id, analysis.period.key).ranking,
+    sections,
+    withSystem: false,
+  });
+}
+
+/** 总排名: every unit in one table, with its system, on a sheet of its own. */
+function overallSheet(analysis: InfoAnalysis, options: RankingSheetOptions): SheetSpec {
+  const label = periodLabel(analysis.period);
+  return rankingSheet(analysis, options, {
+    title: `${options.organisation.trim()}${label}信息上报总排名`,
+    name: options.names?.overall ?? `${label}总排名`,
+    ownerKey: rankingOwnerKeys(analysis.rubric.id, analysis.period.key).overall,
+    sections: [{ heading: null, rows: analysis.ranking.overall }],
+    withSystem: true,
+  });
+}
+
+interface RankingSheetShape {
+  title: string;
+  name: string;
+  ownerKey: string;
+  /** A null heading: the rows follow the header directly. */
+  sections: { heading: string | null; rows: readonly Ranked<UnitScore>[] }[];
+  /** Add the unit's system after its name (the overall table). */
+  withSystem: boolean;
+}
+
+/** Row of the shared header, under the title and the method line. */
+const HEADER_ROW = TITLE_ROWS;
+
+function rankingSheet(analysis: InfoAnalysis, options: RankingSheetOptions, shape: RankingSheetShape): SheetSpec {
   const extras = EXTRA_COLUMNS.filter((column) => options.extraColumns?.includes(column));
-  const overall = options.overall ?? true;
-  const systemWidth = 3 + extras.length;
-  const width = systemWidth + (overall ? 1 : 0);
+  const header = ["排名", "单位名称", ...(shape.withSystem ? ["系统"] : []), "得分", ...extras.map((e) => EXTRA_LABELS[e])];
+  const width = header.length;
   const canvas = new SheetCanvas();
 
-  canvas.put(0, 0, [[rankingTitle(options.organisation, analysis)]], TITLE_STYLE);
+  canvas.put(0, 0, [[shape.title]], TITLE_STYLE);
   canvas.merge(0, 0, 1, width);
   canvas.put(1, 0, [[`排名方法：${METHOD_LABELS[analysis.ranking.method]}；得分相同的单位按名称拼音排序`]], SUBTITLE_STYLE);
   canvas.merge(1, 0, 1, width);
-  canvas.row = TITLE_ROWS + 1;
+  canvas.put(HEADER_ROW, 0, [header], HEADER_STYLE);
+  canvas.measure([header]);
+  canvas.row = HEADER_ROW + 1;
 
-  for (const { system, rows } of analysis.ranking.systems) {
-    rankingTable(canvas, system, rows, extras, options.ties, false);
+  for (const section of shape.sections) {
+    if (section.heading !== null) {
+      canvas.put(canvas.row, 0, [[section.heading]], HEADING_STYLE);
+      canvas.merge(canvas.row, 0, 1, width);
+      canvas.row++;
+    }
+    rankingRows(canvas, section.rows, extras, options.ties, shape.withSystem);
   }
-  if (overall) rankingTable(canvas, "总排名", analysis.ranking.overall, extras, options.ties, true);
+  canvas.row++;
   eligibilityFootnote(canvas, analysis.scores);
 
-  const keys = rankingOwnerKeys(analysis.rubric.id, analysis.period.key);
   return {
-    name: rankingSheetName(options.names?.ranking ?? `${periodLabel(analysis.period)}排名`),
-    ownerKey: keys.ranking,
+    name: rankingSheetName(shape.name),
+    ownerKey: shape.ownerKey,
     blocks: canvas.blocks,
     merges: canvas.merges,
-    columnWidths: fitColumnWidths(canvas.measured).slice(0, width),
-    freeze: { rows: TITLE_ROWS, columns: 0 },
-    page: { paperSize: "A4", orientation: "portrait", fitToWidth: true, printTitleRows: { first: 0, last: TITLE_ROWS - 1 } },
+    columnWidths: fitColumnWidths(canvas.measured),
+    freeze: { rows: HEADER_ROW + 1, columns: 0 },
+    page: { paperSize: "A4", orientation: "portrait", fitToWidth: true, printTitleRows: { first: 0, last: HEADER_ROW } },
   };
 }
 
-/**
- * One table: a heading, the header row, then a row per unit in published order. The overall
- * table adds the unit's system as its last column.
- */
-function rankingTable(
-  canvas: SheetCanvas,
-  heading: string,
-  rows: readonly Ranked<UnitScore>[],
-  extras: readonly ExtraColumn[],
-  ties: TieStyle,
-  withSystem: boolean,
-): void {
-  const header = ["排名", "单位名称", "得分", ...extras.map((e) => EXTRA_LABELS[e]), ...(withSystem ? ["系统"] : [])];
-  const top = canvas.row;
-  canvas.put(top, 0, [[heading]], HEADING_STYLE);
-  canvas.merge(top, 0, 1, header.length);
-  canvas.put(top + 1, 0, [header], HEADER_STYLE);
-  canvas.measure([header]);
-
-  const first = top + 2;
+/** A row per unit in published order, from the canvas's current row. */
+function rankingRows(canvas: SheetCanvas, rows: readonly Ranked<UnitScore>[], extras: readonly ExtraColumn[], ties: TieStyle, withSystem: boolean): void {
+  const first = canvas.row;
   const ranks = rankCells(rows, ties);
-  const names = rows.map((r) => [markedName(r.row)]);
+  const names = rows.map((r) => [markedName(r.row), ...(withSystem ? [r.row.system] : [])]);
   const numbers = rows.map((r) => [r.row.total, ...extras.map((e) => EXTRA_VALUES[e](r.row))]);
   canvas.put(first, 0, ranks.values, { horizontal: "center", vertical: ties === "merge" ? "top" : "middle", border: true });
   canvas.put(first, 1, names, { horizontal: "left", border: true });
-  canvas.put(first, 2, numbers, { horizontal: "center", border: true });
-  if (withSystem) canvas.put(first, 3 + extras.length, rows.map((r) => [r.row.system]), { horizontal: "center", border: true });
+  canvas.put(first, 1 + (withSystem ? 2 : 1), numbers, { horizontal: "center", border: true });
   for (const group of ranks.merged) canvas.merge(first + group.start, 0, group.size, 1);
-  canvas.measure(rows.map((r, i) => [ranks.values[i][0], names[i][0], ...numbers[i], ...(withSystem ? [r.row.system] : [])]));
-  canvas.row = first + rows.length + 1;
+  canvas.measure(rows.map((_, i) => [ranks.values[i][0], ...names[i], ...numbers[i]]));
+  canvas.row = first + rows.length;
 }
 
 /**
@@ -240,12 +275,23 @@ interface DetailColumn {
   header: string;
   group?: string;
   value: (score: UnitScore) => SpecValue;
-  /** Headers of long names wrap rather than widen the column. */
-  wrapHeader?: boolean;
+}
+
+/**
+ * Column labels for the channels: the first alias staff write (团区委网站, 朝阳团讯…) when it
+ * is shorter than the full name and no other channel uses it. Full names such as
+ * 团区委网站“基层信息” would make seven wide columns, and wrapped headers need row heights
+ * that not every host sets.
+ * @example shortChannelLabels(chaoyangInfo.channels) // ["团区委网站", "朝阳团讯", "朝阳新闻", …]
+ */
+export function shortChannelLabels(channels: readonly ChannelRule[]): string[] {
+  const wanted = channels.map((c) => (c.aliases[0] && c.aliases[0].length < c.name.length ? c.aliases[0] : c.name));
+  return wanted.map((label, i) => (wanted.indexOf(label) === wanted.lastIndexOf(label) ? label : channels[i].name));
 }
 
 function detailColumns(analysis: InfoAnalysis): DetailColumn[] {
   const months = periodMonths(analysis.period);
+  const channelLabels = shortChannelLabels(analysis.rubric.channels);
   return [
     { header: "单位", value: (s) => s.unit },
     { header: "系统", value: (s) => s.system },
@@ -253,9 +299,8 @@ function detailColumns(analysis: InfoAnalysis): DetailColumn[] {
     { header: "条数合计", value: (s) => s.items },
     { header: "基础分", value: (s) => s.base },
     ...analysis.rubric.channels.map((channel, i) => ({
-      header: channel.name,
+      header: channelLabels[i],
       group: "加分",
-      wrapHeader: true,
       value: (s: UnitScore) => s.channelBonus[i].points,
     })),
     { header: "综合类加分", group: "加分", value: (s) => s.comprehensiveBonus },
@@ -266,9 +311,6 @@ function detailColumns(analysis: InfoAnalysis): DetailColumn[] {
     { header: "评优资格", value: (s) => (s.awardEligible ? "有" : `无（${s.ineligibleReasons.join("；")}）`) },
   ];
 }
-
-/** Header cells longer than this wrap onto more lines instead of widening their column. */
-const WRAPPED_HEADER_WIDTH = 10;
 
 function detailSheet(analysis: InfoAnalysis, options: RankingSheetOptions): SheetSpec {
   const columns = detailColumns(analysis);
@@ -299,7 +341,7 @@ function detailSheet(analysis: InfoAnalysis, options: RankingSheetOptions): Shee
     c = end;
   }
   canvas.put(headerTop, 0, [groupRow, nameRow], HEADER_STYLE);
-  canvas.measure([columns.map((col) => (col.wrapHeader && displayWidth(col.header) > WRAPPED_HEADER_WIDTH ? null : col.header))]);
+  canvas.measure([columns.map((col) => col.header)]);
 
   const rows = analysis.scores.map((score) => columns.map((col) => col.value(score)));
   const first = headerTop + 2;
@@ -307,7 +349,7 @@ function detailSheet(analysis: InfoAnalysis, options: RankingSheetOptions): Shee
   canvas.put(first, 2, rows.map((row) => row.slice(2)), { horizontal: "center", border: true });
   canvas.measure(rows);
 
-  const widths = fitColumnWidths(canvas.measured).map((w, c) => (columns[c].wrapHeader ? Math.max(w, WRAPPED_HEADER_WIDTH) : w));
+  const widths = fitColumnWidths(canvas.measured, 5);
   return {
     name: rankingSheetName(options.names?.detail ?? `${label}得分明细`),
     ownerKey: rankingOwnerKeys(analysis.rubric.id, analysis.period.key).detail,

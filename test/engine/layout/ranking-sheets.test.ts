@@ -9,10 +9,12 @@ import {
   INELIGIBLE_MARK,
   rankCells,
   rankingSheetName,
+  shortChannelLabels,
   TIE_STYLES,
   type RankingSheetOptions,
 } from "../../../src/engine/layout/ranking-sheets";
 import { displayWidth } from "../../../src/engine/layout/text-width";
+import { chaoyangInfo } from "../../../src/engine/presets/chaoyang-info";
 import type { UnitScore } from "../../../src/engine/score";
 import {
   analyse,
@@ -33,12 +35,12 @@ function mergesInColumn(spec: SheetSpec, column: number, fromRow: number, toRow:
 
 describe("the seed-000 shape (附件1)", () => {
   const analysis = analyse(seed000Sheets(), { period: "2013" });
-  const [ranking] = buildRankingSheets(analysis, { organisation: ORG, ties: "merge", chart: "none", detail: false });
+  const [ranking, overall] = buildRankingSheets(analysis, { organisation: ORG, ties: "merge", chart: "none", detail: false });
   const grid = specGrid(ranking);
 
   it("titles the sheet as the office did, merged across the table", () => {
     expect(grid[0][0]).toBe("朝阳共青团各系统2013年信息上报排名");
-    expect(ranking.merges).toContainEqual({ row: 0, column: 0, rows: 1, columns: 4 });
+    expect(ranking.merges).toContainEqual({ row: 0, column: 0, rows: 1, columns: 3 });
     expect(ranking.name).toBe("2013年排名");
     expect(ranking.ownerKey).toBe("ranking:chaoyang-info:2013");
   });
@@ -51,7 +53,7 @@ describe("the seed-000 shape (附件1)", () => {
 
   it("prints the 33-unit tie of 青工系统 once, at rank 18, merged down the group in zh-CN order", () => {
     const table = tableAt(grid, "青工系统");
-    const first = table.headingRow + 2;
+    const first = table.firstRow;
     const tieStart = table.rows.findIndex((row) => row[0] === 18);
     expect(table.rows.slice(tieStart).map((row) => row[2])).toEqual(Array(33).fill(0));
     expect(mergesInColumn(ranking, 0, first, first + table.rows.length)).toEqual([{ row: first + tieStart, column: 0, rows: 33, columns: 1 }]);
@@ -61,7 +63,7 @@ describe("the seed-000 shape (附件1)", () => {
 
   it("merges the two-unit tie at the bottom of 地区系统", () => {
     const table = tableAt(grid, "地区系统");
-    const first = table.headingRow + 2;
+    const first = table.firstRow;
     expect(mergesInColumn(ranking, 0, first, first + table.rows.length)).toEqual([{ row: first + 17, column: 0, rows: 2, columns: 1 }]);
   });
 
@@ -69,21 +71,37 @@ describe("the seed-000 shape (附件1)", () => {
     const units = analysis.roster.units.map((u) => u.name).sort();
     const inSystems = analysis.roster.systems.flatMap((s) => tableAt(grid, s).rows.map((row) => String(row[1])));
     expect(inSystems.sort()).toEqual(units);
-    expect(tableAt(grid, "总排名").rows.map((row) => String(row[1])).sort()).toEqual(units);
+    expect(tableAt(specGrid(overall), null).rows.map((row) => String(row[1])).sort()).toEqual(units);
+    expect(overall.name).toBe("2013年总排名");
+    expect(specGrid(overall)[0][0]).toBe("朝阳共青团2013年信息上报总排名");
   });
 
-  it("is print-ready: A4 portrait, one page wide, title rows repeated, frozen below them", () => {
-    expect(ranking.page).toEqual({ paperSize: "A4", orientation: "portrait", fitToWidth: true, printTitleRows: { first: 0, last: 1 } });
-    expect(ranking.freeze).toEqual({ rows: 2, columns: 0 });
-    const dataBlocks = ranking.blocks.filter((b) => b.row > 2 && b.style?.border);
-    expect(dataBlocks.length).toBeGreaterThan(0);
+  it.each([
+    ["publication", ranking],
+    ["overall", overall],
+  ])("%s sheet is print-ready: A4 portrait, one page wide, title and header repeated and frozen, bordered", (_name, spec) => {
+    expect(spec.page).toEqual({ paperSize: "A4", orientation: "portrait", fitToWidth: true, printTitleRows: { first: 0, last: 2 } });
+    expect(spec.freeze).toEqual({ rows: 3, columns: 0 });
+    expect(specGrid(spec)[2].slice(0, 2)).toEqual(["排名", "单位名称"]);
+    // Every cell of the table, from the header to the last unit, has a border.
+    const tableEnd = 3 + analysis.roster.units.length + (spec === ranking ? analysis.roster.systems.length : 0);
+    const bordered = new Set<string>();
+    for (const b of spec.blocks.filter((b) => b.style?.border)) {
+      b.values.forEach((line, r) => line.forEach((_, c) => bordered.add(`${b.row + r}:${b.column + c}`)));
+    }
+    for (let r = 2; r < tableEnd; r++) {
+      for (let c = 0; c < (spec.columnWidths?.length ?? 0); c++) {
+        const merged = spec.merges?.some((m) => r >= m.row && r < m.row + m.rows && c >= m.column && c < m.column + m.columns);
+        expect(bordered.has(`${r}:${c}`) || merged, `${r}:${c}`).toBe(true);
+      }
+    }
   });
 
   it("fits column B to the widest name, counting each Chinese character twice", () => {
     const widest = Math.max(...analysis.roster.units.map((u) => displayWidth(u.name)));
     expect(widest).toBe(displayWidth("朝阳区温榆河生态走廊建设管理委员会办公室团支部"));
     expect(ranking.columnWidths?.[1]).toBe(widest + 2);
-    expect(ranking.columnWidths).toHaveLength(4);
+    expect(ranking.columnWidths).toHaveLength(3);
   });
 });
 
@@ -94,15 +112,20 @@ describe.each(readScenarios().map((s) => [s.file, s] as const))("scenario %s", (
     const [ranking] = sheets;
     const grid = specGrid(ranking);
     const { expect: wanted } = testCase;
+    // 总排名 is the table of the overall sheet; every other heading is a system's section.
+    const section = (heading: string) => {
+      const spec = heading === "总排名" ? sheets.find((s) => s.ownerKey.startsWith("ranking-overall:"))! : ranking;
+      return { spec, table: tableAt(specGrid(spec), heading === "总排名" ? null : heading) };
+    };
     if (wanted.title) expect(grid[0][0]).toBe(wanted.title);
     if (wanted.sheetNames) expect(sheets.map((s) => s.name)).toEqual(wanted.sheetNames);
     for (const [heading, rows] of Object.entries(wanted.tables ?? {})) {
-      expect(tableAt(grid, heading).rows, heading).toEqual(rows);
+      expect(section(heading).table.rows, heading).toEqual(rows);
     }
     for (const [heading, merges] of Object.entries(wanted.rankMerges ?? {})) {
-      const table = tableAt(grid, heading);
-      const first = table.headingRow + 2;
-      const found = mergesInColumn(ranking, 0, first, first + table.rows.length).map((m) => [m.row - first, m.rows]);
+      const { spec, table } = section(heading);
+      const first = table.firstRow;
+      const found = mergesInColumn(spec, 0, first, first + table.rows.length).map((m) => [m.row - first, m.rows]);
       expect(found, heading).toEqual(merges);
     }
     if (wanted.footnote) {
@@ -133,11 +156,12 @@ describe("the detail sheet 得分明细", () => {
   ];
 
   it.each(cases)("%s: every unit's columns add up to its total", (_name, analysis) => {
-    const [, detail] = buildRankingSheets(analysis, { organisation: ORG, ties: "merge" });
+    const [, detail] = buildRankingSheets(analysis, { organisation: ORG, ties: "merge", overall: false });
     const grid = specGrid(detail);
     const header = grid[4].map((value, c) => value ?? grid[3][c]);
     const col = (name: string) => header.indexOf(name);
-    const channels = analysis.rubric.channels.map((c) => col(c.name));
+    const channels = shortChannelLabels(analysis.rubric.channels).map(col);
+    expect(channels.every((c) => c >= 0)).toBe(true);
     const rows = grid.slice(5);
     expect(rows).toHaveLength(analysis.roster.units.length);
     for (const row of rows) {
@@ -154,7 +178,7 @@ describe("the detail sheet 得分明细", () => {
   it("gives the eligibility and the penalty reasons in words", () => {
     const eligibility = readScenarios().find((s) => s.file === "eligibility.json")!;
     const analysis = analyse(scenarioSheets(eligibility), { rubric: scenarioRubric(eligibility) });
-    const [, detail] = buildRankingSheets(analysis, { organisation: ORG, ties: "merge" });
+    const [, detail] = buildRankingSheets(analysis, { organisation: ORG, ties: "merge", overall: false });
     const grid = specGrid(detail);
     const row = (unit: string) => grid.find((r) => r[0] === unit)!;
     const header = grid[3];
@@ -169,7 +193,7 @@ describe("the detail sheet 得分明细", () => {
   it("has a column per month of the period", () => {
     const periods = readScenarios().find((s) => s.file === "periods.json")!;
     const quarter = analyse(scenarioSheets(periods), { period: "2013Q1" });
-    const grid = specGrid(buildRankingSheets(quarter, { organisation: ORG, ties: "merge" })[1]);
+    const grid = specGrid(buildRankingSheets(quarter, { organisation: ORG, ties: "merge", overall: false })[1]);
     expect(grid[4].filter((h) => /月$/.test(String(h)))).toEqual(["1月", "2月", "3月"]);
     expect(grid[3]).toContain("各月报送条数");
   });
@@ -179,7 +203,7 @@ describe("the chart sheet", () => {
   const analysis = analyse(seed000Sheets(), { period: "2013" });
 
   it("combined: one bar chart of every unit, one series per system, blank outside the system", () => {
-    const chartSheet = buildRankingSheets(analysis, { organisation: ORG, ties: "merge", chart: "combined" })[2];
+    const chartSheet = buildRankingSheets(analysis, { organisation: ORG, ties: "merge", chart: "combined" })[3];
     expect(chartSheet.ownerKey).toBe("ranking-chart:chaoyang-info:2013");
     expect(chartSheet.charts).toHaveLength(1);
     const [chart] = chartSheet.charts!;
@@ -194,7 +218,7 @@ describe("the chart sheet", () => {
   });
 
   it("per-system: one chart per system, stacked without overlapping", () => {
-    const chartSheet = buildRankingSheets(analysis, { organisation: ORG, ties: "merge", chart: "per-system" })[2];
+    const chartSheet = buildRankingSheets(analysis, { organisation: ORG, ties: "merge", chart: "per-system" })[3];
     const charts = chartSheet.charts!;
     expect(charts.map((c) => c.series[0].name)).toEqual(["街道系统", "地区系统", "青工系统"]);
     expect(charts[2].categories[0]).toBe("北京市朝阳区团教工委");
@@ -202,7 +226,19 @@ describe("the chart sheet", () => {
   });
 
   it("none: no chart sheet", () => {
-    expect(buildRankingSheets(analysis, { organisation: ORG, ties: "merge", chart: "none" }).map((s) => s.name)).toEqual(["2013年排名", "2013年得分明细"]);
+    expect(buildRankingSheets(analysis, { organisation: ORG, ties: "merge", chart: "none" }).map((s) => s.name)).toEqual(["2013年排名", "2013年总排名", "2013年得分明细"]);
+  });
+});
+
+describe("shortChannelLabels", () => {
+  it("uses the first alias when shorter and unique, else the full name", () => {
+    expect(shortChannelLabels(chaoyangInfo.channels)).toEqual(["团区委网站", "朝阳团讯", "朝阳新闻", "北京朝阳", "团市委网站", "北京团讯", "工作研究"]);
+    const clash = [
+      { ...chaoyangInfo.channels[0], aliases: ["网站"] },
+      { ...chaoyangInfo.channels[4], aliases: ["网站"] },
+      { ...chaoyangInfo.channels[1], aliases: [] },
+    ];
+    expect(shortChannelLabels(clash)).toEqual(["团区委网站“基层信息”", "团市委网站“基层信息”", "《朝阳团讯》"]);
   });
 });
 
@@ -244,7 +280,7 @@ describe("rankingSheetName", () => {
   it("names the sheets from the options when given", () => {
     const analysis = analyse(seed000Sheets(), { period: "2013" });
     const names = buildRankingSheets(analysis, { organisation: ORG, ties: "merge", names: { ranking: "排名:最终", detail: "明细" } }).map((s) => s.name);
-    expect(names).toEqual(["排名_最终", "明细", "2013年排名图"]);
+    expect(names).toEqual(["排名_最终", "2013年总排名", "明细", "2013年排名图"]);
   });
 });
 
@@ -311,7 +347,10 @@ describe("layout properties", () => {
           for (const system of analysis.roster.systems) {
             expect(listed(system).sort()).toEqual(units.filter((u) => u.system === system).map((u) => u.name).sort());
           }
-          if (overall) expect(listed("总排名").sort()).toEqual(units.map((u) => u.name).sort());
+          if (overall) {
+            const overallGrid = specGrid(buildRankingSheets(analysis, options)[1]);
+            expect(tableAt(overallGrid, null).rows.map((row) => String(row[1]).replace(INELIGIBLE_MARK, "")).sort()).toEqual(units.map((u) => u.name).sort());
+          }
         },
       ),
       { numRuns: 80 },

@@ -135,20 +135,29 @@ export function specGrid(spec: SheetSpec): SpecValue[][] {
 }
 
 export interface TableAt {
-  /** Row of the heading; the header row follows it and data rows follow that. */
+  /** Row of the section heading, or of the shared header when there is none. */
   headingRow: number;
+  /** The sheet's shared header row (row 3, under the title and the method line). */
   header: SpecValue[];
+  /** First data row of the table. */
+  firstRow: number;
   rows: SpecValue[][];
 }
 
-/** The table under a heading in column A: its header row, then rows up to the next blank row. */
-export function tableAt(grid: SpecValue[][], heading: string): TableAt {
-  const headingRow = grid.findIndex((row) => row?.[0] === heading);
+/** The shared header row of a ranking sheet. */
+export const HEADER_ROW = 2;
+
+/**
+ * The rows of a section: after its heading in column A (or right after the header when
+ * `heading` is null), up to the next row without a unit name.
+ */
+export function tableAt(grid: SpecValue[][], heading: string | null): TableAt {
+  const headingRow = heading === null ? HEADER_ROW : grid.findIndex((row, r) => r > HEADER_ROW && row?.[0] === heading && row[1] == null);
   if (headingRow < 0) throw new Error(`no table headed ${heading}`);
-  const header = grid[headingRow + 1];
+  const header = grid[HEADER_ROW];
   const rows: SpecValue[][] = [];
-  for (let r = headingRow + 2; r < grid.length && grid[r]?.some((v) => v !== null); r++) {
+  for (let r = headingRow + 1; r < grid.length && (grid[r]?.[1] ?? null) !== null; r++) {
     rows.push(header.map((_, c) => grid[r][c] ?? null));
   }
-  return { headingRow, header, rows };
+  return { headingRow, header, firstRow: headingRow + 1, rows };
 }
