@@ -11,7 +11,8 @@ import { unitIssue } from "./context";
  * `quarterlyComprehensive` comprehensive items a quarter. Only months and quarters of the
  * period that have ended by `today` are checked: a month still running has not fallen short
  * yet. Quarters are checked only when the period covers whole quarters (a year or a quarter).
- * Items count by report date; rows that could not be read count for nothing.
+ * A unit with a founding date in the roster is held only to months and quarters that begin on
+ * or after it. Items count by report date; rows that could not be read count for nothing.
  * @example
  * // 2013Q1 validated on 2013-04-02, a unit with 3, 2 and 3 items and no comprehensive item:
  * checkQuotas(units, items, rubric, q1, { year: 2013, month: 4, day: 2 })
@@ -46,11 +47,12 @@ export function checkQuotas(
   const issues: Issue[] = [];
   for (const unit of units) {
     const { monthly, comprehensive } = counts.get(unit)!;
-    for (const month of months) {
+    const due = (p: Period) => !unit.founded || compareDays(periodStart(p), unit.founded) >= 0;
+    for (const month of months.filter(due)) {
       const count = monthly[month.month!];
       if (count < monthlyItems) issues.push(unitIssue("quota-shortfall", unit.name, month, M.monthlyShortfall(unit.name, periodLabel(month), count, monthlyItems)));
     }
-    for (const quarter of quarters) {
+    for (const quarter of quarters.filter(due)) {
       const count = comprehensive[quarter.quarter!];
       if (count < quarterlyComprehensive) {
         issues.push(unitIssue("quota-shortfall", unit.name, quarter, M.quarterlyShortfall(unit.name, periodLabel(quarter), count, quarterlyComprehensive)));
@@ -58,4 +60,8 @@ export function checkQuotas(
     }
   }
   return issues;
+}
+
+function periodStart(period: Period): DayDate {
+  return { year: period.year, month: periodMonths(period)[0], day: 1 };
 }
