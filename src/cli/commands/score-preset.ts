@@ -1,4 +1,7 @@
 import { assessWorkbook, type AssessedUnit, type AssessmentResult } from "../../engine/assessments";
+import { rankResult, resultColumns } from "../../engine/assessments/columns";
+import type { SpecValue } from "../../engine/layout/sheet-spec";
+import type { RankMethod } from "../../engine/rank";
 import type { Issue } from "../../engine/issues";
 import { findPreset, type Rubric } from "../../engine/presets";
 import { isRubricSheet, sheetToRubric } from "../../engine/rubric-sheet/reader";
@@ -96,24 +99,17 @@ export async function scorePresetCommand(args: ParsedArgs, io: CliIO): Promise<n
     return 0;
   }
   io.stdout(`${rubric.name}　${result.period}\n\n`);
-  io.stdout(renderResult(result));
+  io.stdout(renderResult(result, rubric.rankMethod));
   return 0;
 }
 
-/** The result as a table for people: rank, unit, total, grade or tier, eligibility. */
-function renderResult(result: AssessmentResult): string {
-  const hasGrade = result.units.some((u) => u.grade !== undefined);
-  const hasTier = result.units.some((u) => u.tier !== undefined);
-  const header = ["排名", "单位", "总分", ...(hasGrade ? ["等次"] : []), ...(hasTier ? ["档次", "名额调整"] : []), "评优资格"];
-  const rows = [...result.units]
-    .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity))
-    .map((u) => [
-      u.rank ?? "—",
-      u.unit,
-      u.total ?? "未完成",
-      ...(hasGrade ? [u.grade ?? "—"] : []),
-      ...(hasTier ? [u.tier ?? "—", u.quotaAdjustment == null ? "—" : `${u.quotaAdjustment > 0 ? "+" : ""}${Math.round(u.quotaAdjustment * 100)}%`] : []),
-      u.awardEligible ? "有" : `无（${u.ineligibleReasons.join("；")}）`,
-    ]);
-  return renderTable(header, rows);
+/** The result as a table for people: rank and unit, then the columns the preset's units carry. */
+function renderResult(result: AssessmentResult, method: RankMethod): string {
+  const columns = resultColumns(result);
+  const rows = rankResult(result, method).overall.map(({ row, rank }) => [rank ?? "—", row.unit, ...columns.map((c) => cellForTerminal(c.value(row)))]);
+  return renderTable(["排名", "单位", ...columns.map((c) => c.header)], rows);
+}
+
+function cellForTerminal(value: SpecValue): string | number {
+  return typeof value === "number" ? value : value === null || value === false ? "" : String(value);
 }

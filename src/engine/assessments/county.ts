@@ -30,7 +30,7 @@ export interface CountyOptions {
  * Information work scored as 朝阳 does, then weighed into the annual assessment and checked
  * against the one-vote veto line. Same tables as `chaoyang-info`.
  * @example assessCounty(sheets, countyInfo, { period: "2013", vetoLine: 10 }).units[0]
- * // { unit: "团结湖街道", total: 14, weightedShare: 2.8, vetoed: false, … }
+ * // 团结湖街道 with 13 points → { total: 13, weightedShare: 2.6, vetoed: false, … }
  */
 export function assessCounty(sheets: readonly SheetData[], rubric: InfoRubric, options: CountyOptions = {}): AssessmentResult<CountyUnit> {
   const assessment = {

@@ -45,7 +45,7 @@ function tableSpec(rubric: WeightedRubric): InputTableSpec<Column> {
  * eligibility (late materials, units founded less than the required years before the period
  * ends). A blank source leaves the unit incomplete and unranked, never scored as 0.
  * @example assessWeighted(sheets, dongguanAnnualRubric, { period: "2017" }).units[0]
- * // { unit: "莞城街道团工委", total: 88.5, grade: "较好", complete: true, awardEligible: true, … }
+ * // 党政评价 90, 团内考核 80, 青年评议 70 → { total: 81, grade: "较好", complete: true, awardEligible: true, … }
  */
 export function assessWeighted(sheets: readonly SheetData[], rubric: WeightedRubric, options: AssessmentOptions = {}): AssessmentResult<WeightedUnit> {
   const spec = tableSpec(rubric);

@@ -81,7 +81,7 @@ interface UnitRows {
  * eligibility (a total of at least 6). Checks each item and section against its maximum and
  * the self-score against the assessed score.
  * @example assessItemized(sheets, hainanWechatRubric).units[0]
- * // { unit: "海口市团委", total: 8.95, grade: "良好", vetoed: false, awardEligible: true, … }
+ * // items adding up to 8.95 → { total: 8.95, grade: "良好", vetoed: false, awardEligible: true, … }
  */
 export function assessItemized(sheets: readonly SheetData[], rubric: ItemizedRubric, options: { period?: string } = {}): AssessmentResult<ItemizedUnit> {
   const table = findInputTable(sheets, SCORE_TABLE);
@@ -125,7 +125,10 @@ export function assessItemized(sheets: readonly SheetData[], rubric: ItemizedRub
 
   const checks = readSpotChecks(sheets, rubric, [...byUnit.values()].map((u) => u.name), issues);
   const units = [...byUnit.values()].map((unit) => scoreUnit(unit, rubric, checks.get(unitKey(unit.name)) ?? [], issues));
-  return { rubric: rubric.id, period: options.period ?? "", units: withRanks(units, rubric.rankMethod), issues };
+  // The score table carries no dates; the spot checks' year is the assessed year when none is given.
+  const checkYears = [...checks.values()].flat().map((c) => c.date.year);
+  const period = options.period ?? (checkYears.length > 0 ? String(Math.max(...checkYears)) : "");
+  return { rubric: rubric.id, period, units: withRanks(units, rubric.rankMethod), issues };
 }
 
 function scoreUnit(unit: UnitRows, rubric: ItemizedRubric, checks: SpotCheck[], issues: AssessmentResult["issues"]): ItemizedUnit {

@@ -80,7 +80,7 @@ type Row = InputRow<Column>;
  * unit, its rank, tier (near-equal groups by rank position, ties sharing the better tier) and
  * quota adjustment. A unit with fewer evaluations than the term needs is incomplete and unranked.
  * @example assessTiered(sheets, hunanWmhRubric, { period: "2015-2016" }).units[0]
- * // { unit: "长沙", total: 88.5, rank: 1, tier: 1, quotaAdjustment: 0.2, quotaTarget: 100, … }
+ * // 长沙 with 87 in 2015 and 90 in 2016, the best of five → { total: 88.5, rank: 1, tier: 1, quotaAdjustment: 0.2, quotaTarget: 100, … }
  */
 export function assessTiered(sheets: readonly SheetData[], rubric: TieredRubric, options: { period?: string } = {}): AssessmentResult<TieredUnit> {
   const table = findInputTable(sheets, tableSpec(rubric));

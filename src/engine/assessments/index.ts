@@ -11,7 +11,7 @@ export type { AssessedUnit, AssessmentResult } from "./result";
 /**
  * Scores a workbook by any rubric: the one entry the CLI and the task pane call, whatever the
  * rubric's kind. Information-work rubrics go through the register analysis.
- * @example assessWorkbook(sheets, findPreset("dongguan-annual")!, { period: "2017" }).units.length // 3
+ * @example assessWorkbook(sheets, findPreset("dongguan-annual")!, { period: "2017" }).rubric // "dongguan-annual"
  */
 export function assessWorkbook(sheets: readonly SheetData[], rubric: Rubric, options: CountyOptions = {}): AssessmentResult {
   switch (rubric.kind) {
