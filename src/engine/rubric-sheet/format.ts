@@ -47,6 +47,8 @@ export interface ColumnDef {
 export interface TableDef {
   title: string;
   columns: ColumnDef[];
+  /** A column whose values must differ from row to row (an id, a name used as a header). */
+  unique?: string;
 }
 
 /** A key–value section row: one setting. */

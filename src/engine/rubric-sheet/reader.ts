@@ -142,6 +142,15 @@ function readTable(sheet: SheetData, section: FoundSection, def: TableDef, error
     }
     if (ok) rows.push({ values, gridRow: r, column: (key) => columns.get(key)! });
   }
+  if (def.unique) {
+    const key = def.unique;
+    const header = def.columns.find((c) => c.key === key)!.header;
+    rows.forEach((row, i) => {
+      if (rows.slice(0, i).some((earlier) => earlier.values[key] === row.values[key])) {
+        error(row.gridRow, row.column(key), `${sectionTitle(def.title)}中${header}「${row.values[key]}」重复`, "duplicate-rubric-entry");
+      }
+    });
+  }
   return rows;
 }
 
@@ -212,6 +221,7 @@ function bandTable(def: RowRead, rows: RowRead[], role: BandRole, error: ErrorAt
     if (v !== null) bands.push({ atLeast: lower, value: v });
     previous = lower;
   });
+  if (bands.length === 0) error(def.gridRow, def.column("id"), `分档表「${id}」至少需要一档有下限`, "bad-band");
   const table: BandTable<string | number> = { id, name: def.values.name as string, measure: def.values.measure as string, bands, below };
   if (min !== null || max !== null) table.domain = { min: min ?? Number.NEGATIVE_INFINITY, max: max ?? Number.POSITIVE_INFINITY };
   return table;

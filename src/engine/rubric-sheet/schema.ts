@@ -71,6 +71,7 @@ export const BAND_ROLES: readonly BandRole[] = ["等次", "抽查等次", "计�
 
 export const BAND_TABLES: TableDef = {
   title: "分档表",
+  unique: "id",
   columns: [
     { key: "id", header: "编号", type: "text" },
     { key: "role", header: "用途", type: "text" },
@@ -120,6 +121,7 @@ const infoCodec: KindCodec<InfoRubric> = {
     },
     {
       title: "采用渠道",
+      unique: "id",
       columns: [
         col("id", "编号", "text"),
         col("name", "渠道", "text"),
@@ -135,6 +137,7 @@ const infoCodec: KindCodec<InfoRubric> = {
     },
     {
       title: "扣分",
+      unique: "reason",
       columns: [col("reason", "原因", "text"), col("aliases", "别名", "list"), col("points", "每次扣分", "number")],
       rows: (r) => r.penalties.map((p) => ({ ...p })),
     },
@@ -211,6 +214,7 @@ const weightedCodec: KindCodec<WeightedRubric> = {
   tables: [
     {
       title: "权重",
+      unique: "name",
       columns: [col("name", "考核方式", "text"), col("weight", "权重(%)", "percent")],
       rows: (r) => r.components.map((c) => ({ ...c })),
     },
@@ -254,11 +258,13 @@ const itemizedCodec: KindCodec<ItemizedRubric> = {
   tables: [
     {
       title: "考核部分",
+      unique: "id",
       columns: [col("id", "编号", "text"), col("label", "名称", "text"), col("max", "满分", "number")],
       rows: (r) => r.sections.map((s) => ({ id: s.id, label: s.label, max: s.max })),
     },
     {
       title: "考核项目",
+      unique: "id",
       columns: [
         col("section", "部分编号", "text"),
         col("id", "编号", "text"),
@@ -327,6 +333,7 @@ const tieredCodec: KindCodec<TieredRubric> = {
   tables: [
     {
       title: "考核模块",
+      unique: "id",
       columns: [col("id", "编号", "text"), col("label", "名称", "text"), col("max", "满分", "number"), col("min", "最低分", "optionalNumber")],
       rows: (r) => r.modules.map((m) => ({ ...m })),
     },
@@ -337,6 +344,7 @@ const tieredCodec: KindCodec<TieredRubric> = {
     },
     {
       title: "名额",
+      unique: "unit",
       columns: [col("unit", "单位", "text"), col("base", "名额基数", "number")],
       rows: (r) => r.quotas.map((q) => ({ ...q })),
     },

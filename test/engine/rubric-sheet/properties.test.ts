@@ -45,7 +45,7 @@ const weightedRubric: fc.Arbitrary<WeightedRubric> = fc
 const tieredRubric: fc.Arbitrary<TieredRubric> = fc
   .record({
     adjustments: fc.array(fc.integer({ min: -50, max: 50 }), { minLength: 1, maxLength: 6 }),
-    quotas: fc.array(fc.record({ unit: name, base: fc.integer({ min: 0, max: 30 }) }), { maxLength: 8 }),
+    quotas: fc.uniqueArray(fc.record({ unit: name, base: fc.integer({ min: 0, max: 30 }) }), { maxLength: 8, selector: (q) => q.unit }),
     multiplier: fc.integer({ min: 1, max: 20 }),
   })
   .map(({ adjustments, quotas, multiplier }) => ({

@@ -150,3 +150,25 @@ describe("bad rubric cells are errors at their address, never a fallback", () =>
     expect(read.issues.every((i) => i.severity === "error" && /^[A-Z]+\d+$/.test(i.cell ?? ""))).toBe(true);
   });
 });
+
+describe("entries that must be unique", () => {
+  it("reports a channel id or an item id used twice, at the second cell", () => {
+    let at = "";
+    const read = edit("hainan-wechat", (sheet) => {
+      const { row, column } = find(sheet, "1.2");
+      sheet.values[row][column] = "1.1";
+      at = cellAddress(row, column);
+    });
+    expect(read.rubric).toBeUndefined();
+    expect(read.issues).toEqual([expect.objectContaining({ rule: "duplicate-rubric-entry", cell: at, message: "【考核项目】中编号「1.1」重复" })]);
+  });
+
+  it("reports a band table with nothing but its lowest band", () => {
+    const read = edit("dongguan-annual", (sheet) => {
+      const start = find(sheet, "【分档】").row;
+      for (const grade of ["好", "较好", "一般"]) sheet.values.splice(find(sheet, grade, start).row, 1);
+      sheet.values[find(sheet, "差", start).row][3] = null;
+    });
+    expect(read.issues.map((i) => i.message)).toContain("分档表「dongguan-annual」至少需要一档有下限");
+  });
+});
