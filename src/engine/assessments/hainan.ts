@@ -44,6 +44,19 @@ const SPOT_CHECK_TABLE: InputTableSpec<"unit" | "date" | "posts"> = {
   required: ["unit", "date", "posts"],
 };
 
+const WEEKLY_TABLE: InputTableSpec<"unit" | "week" | "days" | "account" | "groups" | "groupCount"> = {
+  title: "微信周报",
+  columns: {
+    unit: ["单位", "市县"],
+    week: ["周次", "周报", "周报日期", "所属周"],
+    days: ["天数", "本周天数"],
+    account: ["公众平台发布条数", "公众号发布条数", "公众平台发布"],
+    groups: ["微信群发布条数", "微信群发布"],
+    groupCount: ["微信群数", "微信群个数"],
+  },
+  required: ["unit", "week"],
+};
+
 /** Numbering staff put before an item ("1、", "（一）", "2.") and a maximum after it ("（1分）"). */
 function itemKey(text: string): string {
   return compactKey(text)
@@ -123,7 +136,9 @@ export function assessItemized(sheets: readonly SheetData[], rubric: ItemizedRub
     unit.rows.push({ row, ref, self, assessed });
   }
 
-  const checks = readSpotChecks(sheets, rubric, [...byUnit.values()].map((u) => u.name), issues);
+  const unitNames = [...byUnit.values()].map((u) => u.name);
+  const checks = readSpotChecks(sheets, rubric, unitNames, issues);
+  checkWeeklyReports(sheets, rubric, unitNames, issues);
   const units = [...byUnit.values()].map((unit) => scoreUnit(unit, rubric, checks.get(unitKey(unit.name)) ?? [], issues));
   // The score table carries no dates; the spot checks' year is the assessed year when none is given.
   const checkYears = [...checks.values()].flat().map((c) => c.date.year);
@@ -214,4 +229,35 @@ function readSpotChecks(sheets: readonly SheetData[], rubric: ItemizedRubric, un
   }
   for (const list of result.values()) list.sort((a, b) => compareDays(a.date, b.date) || a.row - b.row);
   return result;
+}
+
+/**
+ * The publishing duty (§4): every public account and every group posts at least `dailyPosts`
+ * items a day, so a weekly report (周报) with fewer posts than days is a warning. A week has 7
+ * days unless a 天数 column says otherwise; group posts are held against the number of groups
+ * when a 微信群数 column gives it.
+ */
+function checkWeeklyReports(sheets: readonly SheetData[], rubric: ItemizedRubric, unitNames: string[], issues: AssessmentResult["issues"]): void {
+  const table = findInputTable(sheets, WEEKLY_TABLE);
+  if (!table || (table.columns.account === undefined && table.columns.groups === undefined)) return;
+  const matcher = new UnitMatcher(unitNames.map((name) => ({ name })));
+  for (const row of inputRows(table, issues)) {
+    const name = row.text("unit");
+    const match = matcher.match(name);
+    if (match.status === "none") {
+      row.report("unknown-unit", "error", "unit", `周报中的单位「${name}」不在考评表中`, { suggestion: match.suggestions.join("、") || undefined });
+      continue;
+    }
+    const days = row.has("days") && row.text("days") ? row.number("days", "天数") : 7;
+    if (days === null) continue;
+    const groupCount = row.has("groupCount") && row.text("groupCount") ? row.number("groupCount", "微信群数") : 1;
+    for (const [key, what, outlets] of [["account", "公众平台", 1], ["groups", "微信群", groupCount]] as const) {
+      if (!row.has(key) || !row.text(key) || outlets === null) continue;
+      const posts = row.number(key, `${what}发布条数`);
+      const needed = rubric.dailyPosts * days * outlets;
+      if (posts !== null && posts < needed) {
+        row.report("publishing-duty", "warning", key, `${match.unit.name}「${row.text("week")}」${what}发布 ${posts} 条，少于每天 ${rubric.dailyPosts} 条的要求（应至少 ${needed} 条）`);
+      }
+    }
+  }
 }

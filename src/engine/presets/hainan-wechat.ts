@@ -49,6 +49,7 @@ export const hainanWechatRubric: ItemizedRubric = {
   selfTolerance: 1,
   awardLine: 6,
   spotChecks: { levels: wechatActivity, vetoLevel: "差", streak: 3, cappedGrade: "良好" },
+  dailyPosts: 1,
   scoringBands: [wechatCoverage, wechatOrgCoverage],
   rankMethod: "dense",
 };

@@ -254,6 +254,7 @@ const itemizedCodec: KindCodec<ItemizedRubric> = {
     { key: "vetoLevel", label: "否决抽查等次", type: "text", get: (r) => r.spotChecks.vetoLevel },
     { key: "streak", label: "连续抽查次数", type: "number", get: (r) => r.spotChecks.streak },
     { key: "cappedGrade", label: "否决后最高等次", type: "text", get: (r) => r.spotChecks.cappedGrade },
+    { key: "dailyPosts", label: "每日至少发布条数", type: "number", note: "公众平台和每个微信群，按周报检查", get: (r) => r.dailyPosts },
   ],
   tables: [
     {
@@ -313,6 +314,7 @@ const itemizedCodec: KindCodec<ItemizedRubric> = {
         streak: p.streak as number,
         cappedGrade: p.cappedGrade as string,
       },
+      dailyPosts: p.dailyPosts as number,
       scoringBands: (ctx.bands["计分"] ?? []) as BandTable<number>[],
       rankMethod: basic.rankMethod,
     };

@@ -70,6 +70,8 @@ export interface ItemizedRubric {
     /** The best grade a vetoed unit can get. */
     cappedGrade: string;
   };
+  /** Every public account and every group posts at least this many items a day (checked on weekly reports). */
+  dailyPosts: number;
   /** Point bands for items scored by a share (coverage), for the BAND function and the sheet. */
   scoringBands: BandTable<number>[];
   rankMethod: RankMethod;

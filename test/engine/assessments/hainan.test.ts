@@ -138,3 +138,23 @@ describe("hainan-wechat: validation", () => {
     expect(result.issues).toContainEqual(expect.objectContaining({ rule: "unknown-unit", sheet: "抽查", cell: "A2" }));
   });
 });
+
+describe("hainan-wechat: publishing duty on weekly reports", () => {
+  it("warns when a week's posts fall short of one a day per account and per group", () => {
+    const sheets = [
+      sheet("考评表", [HEADER, ...unitRows("海口市团委", NINE)]),
+      sheet("周报", [
+        ["单位", "周次", "公众平台发布条数", "微信群数", "微信群发布条数"],
+        ["海口市团委", "第1周", 7, 3, 21],
+        ["海口市团委", "第2周", 6, 3, 20],
+        ["三亚市团委", "第3周", 7, 3, 21],
+      ]),
+    ];
+    const issues = assessItemized(sheets, rubric).issues;
+    expect(issues.filter((i) => i.rule === "publishing-duty").map((i) => [i.cell, i.message])).toEqual([
+      ["C3", "海口市团委「第2周」公众平台发布 6 条，少于每天 1 条的要求（应至少 7 条）"],
+      ["E3", "海口市团委「第2周」微信群发布 20 条，少于每天 1 条的要求（应至少 21 条）"],
+    ]);
+    expect(issues).toContainEqual(expect.objectContaining({ rule: "unknown-unit", sheet: "周报", cell: "A4" }));
+  });
+});
