@@ -46,7 +46,7 @@ export class ZhCnMetadataPlugin {
  */
 export class ForbidPackagesPlugin {
   constructor(packages) {
-    this.patterns = packages.map((name) => `${path.sep}node_modules${path.sep}${name}${path.sep}`);
+    this.markers = packages.map((name) => `${path.sep}node_modules${path.sep}${name}${path.sep}`);
   }
 
   apply(compiler) {
@@ -54,7 +54,7 @@ export class ForbidPackagesPlugin {
       compilation.hooks.finishModules.tap("ForbidPackagesPlugin", (modules) => {
         for (const module of modules) {
           const resource = module.resource ?? "";
-          const hit = this.patterns.find((pattern) => resource.includes(pattern));
+          const hit = this.markers.find((marker) => resource.includes(marker));
           if (hit) {
             compilation.errors.push(new WebpackError(`forbidden package in the bundle: ${resource}`));
           }
