@@ -56,6 +56,7 @@ const tasks: Record<string, (args: never) => Promise<unknown>> = {
         copyMs: copy.ms,
         parseMs: parse.ms,
         validateMs: validate.ms,
+        validateCpuMs: validate.cpuMs,
         issues: validate.result.issues.length,
         rssBefore,
         peakRss: peakRss(),
@@ -67,7 +68,16 @@ const tasks: Record<string, (args: never) => Promise<unknown>> = {
     const { roster, items, penalties } = read.parsed;
     const year = parsePeriod(period)!;
     const scoreRank = timeMedian(() => rankScores(scoreInfo({ units: roster.units, items, penalties }, rubric, year), roster.systems, "dense"), runs);
-    return { copyMs: copy.ms, parseMs: parse.ms, analyzeMs: analyze.ms, scoreRankMs: scoreRank.ms, rssBefore, peakRss: peakRss() };
+    return {
+      copyMs: copy.ms,
+      copyCpuMs: copy.cpuMs,
+      parseMs: parse.ms,
+      analyzeMs: analyze.ms,
+      analyzeCpuMs: analyze.cpuMs,
+      scoreRankMs: scoreRank.ms,
+      rssBefore,
+      peakRss: peakRss(),
+    };
   },
 
   /** The native-formula workbook in HyperFormula against the engine, on the same data. */
@@ -79,7 +89,7 @@ const tasks: Record<string, (args: never) => Promise<unknown>> = {
     const formulaMs = performance.now() - start;
     const engine = timeMedian(() => engineFigures(workload), runs);
     const problems = disagreements(engine.result, formulas);
-    return { formulaMs, engineMs: engine.ms, units: workload.units.length, disagreements: problems.slice(0, 20), disagreementCount: problems.length };
+    return { formulaMs, engineMs: engine.ms, engineCpuMs: engine.cpuMs, units: workload.units.length, disagreements: problems.slice(0, 20), disagreementCount: problems.length };
   },
 
   /** SCORE_UNIT called for many cells over one register: cached, uncached, and one SCORES. */

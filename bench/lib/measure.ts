@@ -14,36 +14,38 @@ function collectGarbage(): void {
   (globalThis as { gc?: () => void }).gc?.();
 }
 
+/** Wall-clock and CPU time of one run, in milliseconds. */
+export interface Timing {
+  /** Median wall-clock time. */
+  ms: number;
+  /**
+   * Median CPU time of the process (user + system). On a shared machine wall time includes
+   * waiting for a core; CPU time does not, so it is the steadier figure of the work done.
+   */
+  cpuMs: number;
+  times: number[];
+}
+
 /**
  * Runs `fn` once to warm up (unless `warmup` is 0), then `runs` times, and returns the median
- * time in milliseconds with the last result. Garbage is collected before each run, when the
- * process allows it, so one run's garbage is not billed to the next.
+ * times with the last result. Garbage is collected before each run, when the process allows
+ * it, so one run's garbage is not billed to the next.
  */
-export function timeMedian<T>(fn: () => T, runs: number, warmup = 1): { ms: number; times: number[]; result: T } {
+export function timeMedian<T>(fn: () => T, runs: number, warmup = 1): Timing & { result: T } {
   let result = undefined as T;
   for (let i = 0; i < warmup; i++) result = fn();
   const times: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < runs; i++) {
     collectGarbage();
+    const cpuStart = process.cpuUsage();
     const start = performance.now();
     result = fn();
     times.push(performance.now() - start);
+    const used = process.cpuUsage(cpuStart);
+    cpu.push((used.user + used.system) / 1000);
   }
-  return { ms: median(times), times, result };
-}
-
-/** The same for asynchronous work. */
-export async function timeMedianAsync<T>(fn: () => Promise<T>, runs: number, warmup = 1): Promise<{ ms: number; times: number[]; result: T }> {
-  let result = undefined as T;
-  for (let i = 0; i < warmup; i++) result = await fn();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    collectGarbage();
-    const start = performance.now();
-    result = await fn();
-    times.push(performance.now() - start);
-  }
-  return { ms: median(times), times, result };
+  return { ms: median(times), cpuMs: median(cpu), times, result };
 }
 
 /** Peak resident memory of this process so far, in bytes. */

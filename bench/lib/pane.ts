@@ -26,20 +26,11 @@ const BLANK_PAGE = "<!doctype html><html><head><meta charset=\"utf-8\"><title>bl
 const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".css": "text/css", ".json": "application/json", ".png": "image/png", ".svg": "image/svg+xml" };
 
 export interface PaneWeight {
+  /** Every script and stylesheet fetched before the first render, in request order. */
   bundles: { file: string; bytes: number; gzipped: number }[];
   blankMs: number;
   paneMs: number;
   runs: number;
-}
-
-/** The local scripts and stylesheets the page loads at start, in page order. */
-export function startBundles(html: string): string[] {
-  const files: string[] = [];
-  for (const match of html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"|<link\b[^>]*\bhref="([^"]+\.css)"/g)) {
-    const src = match[1] ?? match[2];
-    if (!/^[a-z]+:\/\//i.test(src)) files.push(src.replace(/^\.?\//, ""));
-  }
-  return files;
 }
 
 function serve(root: string): Promise<Server> {
@@ -67,14 +58,6 @@ export async function measurePane(dist: string, runs: number): Promise<PaneWeigh
   const htmlPath = join(dist, "taskpane.html");
   if (!existsSync(htmlPath)) return { unavailable: "no dist/taskpane.html: run `npm run build` first" };
   if (!existsSync(CHROMIUM)) return { unavailable: `no browser at ${CHROMIUM} (apt-get install chromium)` };
-  const files = startBundles(readFileSync(htmlPath, "utf8"));
-  const bundles = files
-    .filter((file) => existsSync(join(dist, file)))
-    .map((file) => {
-      const bytes = readFileSync(join(dist, file));
-      return { file, bytes: bytes.length, gzipped: gzipSync(bytes, { level: 9 }).length };
-    });
-
   const server = await serve(dist);
   const profile = mkdtempSync(join(tmpdir(), "league-bench-chromium-"));
   const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
@@ -94,8 +77,18 @@ export async function measurePane(dist: string, runs: number): Promise<PaneWeigh
       await page.waitForFunction(() => (document.getElementById("root")?.childNodes.length ?? 0) > 0, undefined, { timeout: 30_000, polling: "raf" });
       return performance.now() - start;
     };
+    // Every script and stylesheet fetched until the first render, lazy chunks included.
+    const fetched = new Set<string>();
+    page.on("request", (request) => {
+      const url = new URL(request.url());
+      if (url.hostname === "127.0.0.1" && /\.(js|css)$/.test(url.pathname)) fetched.add(url.pathname.slice(1));
+    });
     await firstRender("blank.html");
     await firstRender("taskpane.html");
+    const bundles = [...fetched].map((file) => {
+      const bytes = readFileSync(join(dist, file));
+      return { file, bytes: bytes.length, gzipped: gzipSync(bytes, { level: 9 }).length };
+    });
     const blank: number[] = [];
     const pane: number[] = [];
     for (let i = 0; i < runs; i++) {

@@ -65,15 +65,34 @@ function buildLookup(rubric: InfoRubric): RubricLookup {
     if (many) return { status: "ambiguous", channels: many, text };
     return { status: "unknown", text };
   };
+  const cachedChannel = memoByText(channel);
   return {
-    itemType: (text) => types.get(aliasKey(text)) ?? null,
-    channel,
+    itemType: memoByText((text) => types.get(aliasKey(text)) ?? null),
+    channel: cachedChannel,
     channels: (cell) =>
       cell
         .split(CHANNEL_SEPARATORS)
         .map((part) => part.trim())
         .filter((part) => part !== "" && !/^(无|未采用|-|—)$/.test(part))
-        .map(channel),
-    penalty: (text) => penalties.get(aliasKey(text)) ?? null,
+        .map(cachedChannel),
+    penalty: memoByText((text) => penalties.get(aliasKey(text)) ?? null),
+  };
+}
+
+/** Distinct spellings kept per lookup; a register repeats a handful of them on every row. */
+const MEMO_LIMIT = 4096;
+
+/**
+ * Remembers a lookup by its raw text. Unicode normalisation of every type and channel cell was
+ * most of the time spent reading a large register, and registers repeat the same few spellings.
+ */
+function memoByText<T>(lookup: (text: string) => T): (text: string) => T {
+  const seen = new Map<string, T>();
+  return (text) => {
+    if (seen.has(text)) return seen.get(text)!;
+    const result = lookup(text);
+    if (seen.size >= MEMO_LIMIT) seen.clear();
+    seen.set(text, result);
+    return result;
   };
 }
