@@ -32,8 +32,14 @@ export interface FunctionSpec<P extends readonly Param<unknown>[], R> {
 /** A declared function: callable with raw Excel arguments, plus its declaration. */
 export type LeagueFunction<R> = ((...raw: unknown[]) => R) & { spec: FunctionSpec<readonly Param<unknown>[], R> };
 
-function isOmitted(raw: unknown): boolean {
+function isBlankValue(raw: unknown): boolean {
   return raw === undefined || raw === null || (typeof raw === "string" && raw.trim() === "");
+}
+
+/** An omitted argument, a blank cell, or a one-cell range that is blank: the default applies. */
+function isOmitted(raw: unknown): boolean {
+  if (Array.isArray(raw) && raw.length === 1 && Array.isArray(raw[0]) && raw[0].length === 1) return isBlankValue(raw[0][0]);
+  return isBlankValue(raw);
 }
 
 function hostError(error: unknown): unknown {

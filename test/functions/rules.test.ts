@@ -88,6 +88,11 @@ describe("LEAGUE.GRADE", () => {
     expect(grade(total, [["hainan-wechat"]])).toBe("优秀");
   });
 
+  it("uses the default scale when the scale is a blank cell", () => {
+    expect(grade(8.95, [[null]])).toBe("良好");
+    expect(grade(8.95, [[""]])).toBe("良好");
+  });
+
   it("grades dongguan-annual (RUBRICS §3 defaults: 90 / 80 / 60)", () => {
     expect([100, 90, 89.99, 80, 60, 59.9].map((s) => grade(s, [["dongguan-annual"]]))).toEqual(["好", "好", "较好", "较好", "一般", "差"]);
   });
