@@ -4,7 +4,7 @@
 //
 //   npx tsx scripts/preview-server.ts            build, then serve on http://localhost:3001
 //   npx tsx scripts/preview-server.ts --port 0   any free port
-import { createReadStream, existsSync, statSync } from "node:fs";
+import { createReadStream, existsSync, readFileSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -31,6 +31,19 @@ export const PREVIEW_CSP = [
   "base-uri 'self'",
   "form-action 'none'",
 ].join("; ");
+
+/**
+ * The add-in's page without office.js: outside Office there is nothing for it to do, and
+ * leaving it out keeps the preview free of any request beyond localhost.
+ */
+function previewPage(): string {
+  const template = readFileSync(path.join(root, "src", "taskpane", "taskpane.html"), "utf8");
+  const page = template
+    .replace(/<script[^>]*\bsrc="https:\/\/appsforoffice\.microsoft\.com[^"]*"[^>]*><\/script>\s*/g, "")
+    .replace("<%= csp %>", PREVIEW_CSP);
+  if (/<script[^>]*appsforoffice/.test(page)) throw new Error("could not remove office.js from the preview page");
+  return page;
+}
 
 /** Builds the pane for preview in production mode; resolves with webpack's stats summary. */
 export interface BuildSummary {
@@ -60,10 +73,9 @@ export function buildPreview({ outDir = PREVIEW_DIR, mode = "production" as "pro
     plugins: [
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
-        template: "./src/taskpane/taskpane.html",
+        templateContent: previewPage(),
         scriptLoading: "blocking",
         inject: "body",
-        templateParameters: { csp: PREVIEW_CSP },
       }),
     ],
   });

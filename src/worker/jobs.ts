@@ -6,13 +6,15 @@ import { analyzeInfo, locateTables, type InfoAnalysis } from "../engine/analyze"
 import { cellText, columnLetters } from "../engine/cells";
 import { periodLabel } from "../engine/dates";
 import { buildRankingSheets } from "../engine/layout/ranking-sheets";
-import { findInfoPreset, findPreset } from "../engine/presets";
+import { findPreset, type Rubric } from "../engine/presets";
+import { isRubricSheet, sheetToRubric } from "../engine/rubric-sheet/reader";
+import { rubricToSheet } from "../engine/rubric-sheet/writer";
 import type { InfoRubric } from "../engine/rubric/info-rubric";
 import type { SheetData } from "../engine/sheet";
 import type { Field, TableMatch } from "../engine/tables";
 import { validateWorkbook } from "../engine/validate";
 import type { InputRule } from "../port/workbook-port";
-import type { EngineRequest, EngineResult, PreviewTable, Refusal, WorkbookInput } from "./protocol";
+import { SHEET_RUBRIC_PREFIX, type EngineRequest, type EngineResult, type FoundRubricSheet, type PreviewTable, type Refusal, type WorkbookInput } from "./protocol";
 
 export interface JobHooks {
   onProgress?: (done: number) => void;
@@ -64,19 +66,48 @@ function dispatch(request: EngineRequest, hooks: JobHooks): unknown {
       if (!analysis.ok) return analysis;
       return { ok: true, rules: inputRules(analysis.analysis, request.sheets) };
     }
+    case "rubric-sheets":
+      return { ok: true, found: request.sheets.filter(isRubricSheet).map(readRubricSheet) };
+    case "write-rubric": {
+      const preset = findPreset(request.rubricId);
+      if (!preset) throw new Error(`unknown rubric "${request.rubricId}"`);
+      return { ok: true, spec: rubricToSheet(preset) };
+    }
   }
+}
+
+function readRubricSheet(sheet: SheetData): FoundRubricSheet {
+  const read = sheetToRubric(sheet);
+  return {
+    sheet: sheet.name,
+    ...(read.rubric ? { rubric: { id: read.rubric.id, name: read.rubric.name, kind: read.rubric.kind } } : {}),
+    issues: read.issues,
+  };
 }
 
 function refusal(rule: string, message: string): Refusal {
   return { ok: false, issues: [{ rule, severity: "error", message }] };
 }
 
-function infoRubric(input: WorkbookInput): { ok: true; rubric: InfoRubric } | Refusal {
+/** The rubric a request names: a preset, or the rubric sheet it carries (only when that reads without errors). */
+function chosenRubric(input: WorkbookInput): { ok: true; rubric: Rubric } | Refusal {
+  if (input.rubricId.startsWith(SHEET_RUBRIC_PREFIX)) {
+    if (!input.rubricSheet) throw new Error(`rubric ${input.rubricId} was requested without its sheet`);
+    const read = sheetToRubric(input.rubricSheet);
+    return read.rubric ? { ok: true, rubric: read.rubric } : { ok: false, issues: read.issues };
+  }
   const preset = findPreset(input.rubricId);
   if (!preset) throw new Error(`unknown rubric "${input.rubricId}"`);
-  const rubric = findInfoPreset(input.rubricId);
-  if (!rubric) return refusal("not-info-rubric", `规则「${preset.name}」不是信息工作积分规则，无法用于信息报送登记表`);
-  return { ok: true, rubric };
+  return { ok: true, rubric: preset };
+}
+
+function infoRubric(input: WorkbookInput): { ok: true; rubric: InfoRubric } | Refusal {
+  const chosen = chosenRubric(input);
+  if (!chosen.ok) return chosen;
+  if (chosen.rubric.kind !== "info") {
+    return refusal("not-info-rubric", `规则「${chosen.rubric.name}」不是信息工作积分规则，无法用于信息报送登记表`);
+  }
+  return { ok: true, rubric: chosen.rubric };
 }
 
 function analyze(input: WorkbookInput, choices: { period?: string; method: InfoAnalysis["ranking"]["method"] }) {

@@ -13,12 +13,25 @@ import type { SheetData } from "../engine/sheet";
 import type { ValidationResult } from "../engine/validate";
 import type { InputRule } from "../port/workbook-port";
 
+/** The rubric id naming a workbook's rubric sheet: this prefix, then the sheet's name. */
+export const SHEET_RUBRIC_PREFIX = "sheet:";
+
 /** What the pane knows about the workbook when it asks for work. */
 export interface WorkbookInput {
   sheets: SheetData[];
-  /** The rubric: a preset id. */
+  /** The rubric: a preset id, or `sheet:<name>` for a rubric sheet of the workbook (then `rubricSheet` holds it). */
   rubricId: string;
+  /** The rubric sheet itself, when the rubric is one. */
+  rubricSheet?: SheetData;
   choices?: TableChoices;
+}
+
+/** A rubric sheet found in the workbook, read back. */
+export interface FoundRubricSheet {
+  sheet: string;
+  /** Set when the sheet reads without errors. */
+  rubric?: { id: string; name: string; kind: string };
+  issues: Issue[];
 }
 
 export interface RankChoices {
@@ -32,7 +45,11 @@ export type EngineRequest =
   | ({ kind: "validate"; today: DayDate; period?: string } & WorkbookInput)
   | ({ kind: "rank-preview"; rows: number } & RankChoices & WorkbookInput)
   | ({ kind: "rank-sheets"; layout: RankingSheetOptions } & RankChoices & WorkbookInput)
-  | ({ kind: "input-rules" } & WorkbookInput);
+  | ({ kind: "input-rules" } & WorkbookInput)
+  /** Every rubric sheet among the sheets, read back with its problems. */
+  | { kind: "rubric-sheets"; sheets: SheetData[] }
+  /** A preset written as an editable rubric sheet. */
+  | { kind: "write-rubric"; rubricId: string };
 
 /** A system's first rows, as the pane previews them. */
 export interface PreviewTable {
@@ -61,6 +78,8 @@ export interface EngineResults {
   "rank-preview": { ok: true; preview: RankPreview } | Refusal;
   "rank-sheets": { ok: true; specs: SheetSpec[]; periodLabel: string } | Refusal;
   "input-rules": { ok: true; rules: InputRule[] } | Refusal;
+  "rubric-sheets": { ok: true; found: FoundRubricSheet[] };
+  "write-rubric": { ok: true; spec: SheetSpec };
 }
 
 export type EngineResult<K extends EngineRequest["kind"]> = EngineResults[K];

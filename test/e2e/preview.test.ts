@@ -59,7 +59,7 @@ describe.skipIf(!available)("task pane preview in Chromium", () => {
 
   it("opens in preview mode on the sample workbook", async () => {
     await expect(page.getByTestId("preview-badge").textContent()).resolves.toBe("预览模式");
-    const tabs = await page.getByTestId("sheet-tab").allTextContents();
+    const tabs = await page.getByTestId("sheet-tab").evaluateAll((elements) => elements.map((e) => e.getAttribute("data-sheet")));
     expect(tabs).toEqual(Object.values(SHEET_NAMES));
     // The tables are found by their headers and their mapping is shown.
     await expect(page.getByTestId("table-register").textContent()).resolves.toContain(`「${SHEET_NAMES.register}」`);
@@ -126,7 +126,8 @@ describe.skipIf(!available)("task pane preview in Chromium", () => {
     await page.getByTestId("confirm-replace").click();
     await page.getByTestId("ranking-written").waitFor();
     await expect.poll(() => page.getByTestId("sheet-tab").count()).toBe(tabsBefore);
-    expect(await page.getByTestId("sheet-tab").allTextContents()).not.toContainEqual(expect.stringContaining("(2)"));
+    const names = await page.getByTestId("sheet-tab").evaluateAll((elements) => elements.map((e) => e.getAttribute("data-sheet")));
+    expect(names).not.toContainEqual(expect.stringContaining("(2)"));
   });
 
   it("switches rubrics on the 规则 tab", async () => {
@@ -143,14 +144,34 @@ describe.skipIf(!available)("task pane preview in Chromium", () => {
     await expect(page.getByTestId("rubric-current").textContent()).resolves.toContain("dongguan-annual");
     await page.getByTestId("tab-rank").click();
     await expect(page.getByTestId("task-pane").textContent()).resolves.toContain("不使用信息报送登记表");
+  });
+
+  it("inserts a preset as a rubric sheet, offers it in the picker and ranks by it", async () => {
+    await page.getByTestId("tab-rubric").click();
+    await page.getByTestId("rubric-picker").click();
+    await page.getByRole("option", { name: /朝阳/ }).first().click();
+    await expect(page.getByTestId("rubric-current").textContent()).resolves.toContain("chaoyang-info");
+    await page.getByTestId("insert-rubric-sheet").click();
+    await page.getByTestId("rubric-notice").waitFor();
+    const grid = page.getByTestId("preview-grid");
+    const sheet = await grid.getAttribute("data-sheet");
+    await expect(grid.locator('[data-cell="A1"]').textContent()).resolves.toBe("评分规则表");
+
+    await page.getByTestId("rubric-picker").click();
+    await page.getByRole("option", { name: new RegExp(`规则表「${sheet}」`) }).click();
+    await expect(page.getByTestId("rubric-current").textContent()).resolves.toContain(`sheet:${sheet}`);
     await page.screenshot({ path: path.join(OUTPUT, "preview-rubric.png") });
+    await page.getByTestId("tab-rank").click();
+    await page.getByTestId("ranking-preview").waitFor();
+    await expect(page.getByTestId("ranking-preview").textContent()).resolves.toContain("街道系统");
   });
 
   it("switches to English", async () => {
     await page.getByTestId("language-toggle").click();
-    await expect(page.getByTestId("tab-validate").textContent()).resolves.toBe("Validate");
+    await page.getByRole("tab", { name: "Validate" }).waitFor();
+    await page.getByRole("tab", { name: "Ranking" }).waitFor();
     await page.getByTestId("language-toggle").click();
-    await expect(page.getByTestId("tab-validate").textContent()).resolves.toBe("校验");
+    await page.getByRole("tab", { name: "校验" }).waitFor();
   });
 
   it("made no network request beyond localhost and raised no page error", () => {

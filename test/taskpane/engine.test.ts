@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { parseCellAddress } from "../../src/engine/cells";
 import { buildSampleWorkbook, SHEET_NAMES } from "../../src/sample/sample-workbook";
 import { CancelledError, createEngineClient, type WorkerLike } from "../../src/taskpane/engine-client";
+import { chaoyangInfo } from "../../src/engine/presets/chaoyang-info";
+import { MemoryWorkbook } from "../../src/taskpane/preview/memory-workbook";
 import { runJob } from "../../src/worker/jobs";
 import type { JobMessage, WorkerMessage } from "../../src/worker/protocol";
 
@@ -87,6 +89,37 @@ describe("engine jobs on the sample workbook", () => {
     const [start, end] = byColumn.get("A:A")!.range.split(":").map((a) => parseCellAddress(a)!.row + 1);
     expect(start).toBe(2);
     expect(end).toBeGreaterThan(sample.sheets[1].values.length);
+  });
+});
+
+describe("rubric sheets", () => {
+  it("writes a preset as a rubric sheet that reads back as that preset, and ranks by it", async () => {
+    const { spec } = runJob({ kind: "write-rubric", rubricId: "chaoyang-info" });
+    const book = new MemoryWorkbook(sample.sheets.map((s) => ({ name: s.name, values: s.values })));
+    const [name] = (await book.writeSheets([spec])).written;
+    const sheet = await book.readSheet(name);
+    const { found } = runJob({ kind: "rubric-sheets", sheets: [...sample.sheets, sheet] });
+    expect(found).toEqual([{ sheet: name, rubric: { id: "chaoyang-info", name: chaoyangInfo.name, kind: "info" }, issues: [] }]);
+    const preview = runJob({ kind: "rank-preview", sheets: sample.sheets, rubricId: `sheet:${name}`, rubricSheet: sheet, method: "dense", rows: 2 });
+    const byPreset = runJob({ kind: "rank-preview", sheets: sample.sheets, rubricId: "chaoyang-info", method: "dense", rows: 2 });
+    expect(preview).toEqual(byPreset);
+  });
+
+  it("refuses a rubric sheet with a bad cell, with the problem at its address", async () => {
+    const { spec } = runJob({ kind: "write-rubric", rubricId: "dongguan-annual" });
+    const book = new MemoryWorkbook([]);
+    const [name] = (await book.writeSheets([spec])).written;
+    const sheet = await book.readSheet(name);
+    // Make 党政评价's weight negative.
+    const weightRow = sheet.values.findIndex((row) => row[0] === "党政评价");
+    expect(weightRow).toBeGreaterThan(0);
+    sheet.values[weightRow][1] = -0.3;
+    const { found } = runJob({ kind: "rubric-sheets", sheets: [sheet] });
+    expect(found[0].rubric).toBeUndefined();
+    expect(found[0].issues.length).toBeGreaterThan(0);
+    expect(found[0].issues.every((issue) => issue.severity === "error" && issue.sheet === name)).toBe(true);
+    const answer = runJob({ kind: "validate", sheets: sample.sheets, rubricId: `sheet:${name}`, rubricSheet: sheet, today });
+    expect(answer.ok).toBe(false);
   });
 });
 

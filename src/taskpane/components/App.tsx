@@ -1,10 +1,12 @@
-import { Badge, Button, Caption1, Tab, TabList, Title3, makeStyles, tokens } from "@fluentui/react-components";
-import { useState } from "react";
+import { Badge, Button, Caption1, Spinner, Tab, TabList, Title3, makeStyles, tokens } from "@fluentui/react-components";
+import { Suspense, lazy, useState } from "react";
 import { useWorkbook } from "../hooks/useWorkbook";
 import { useServices, useStrings } from "../services";
-import { RankingTab } from "./RankingTab";
-import { RubricTab } from "./RubricTab";
 import { ValidationTab } from "./ValidationTab";
+
+// The 排名 and 规则 tabs load when first opened, so the pane's first paint carries only 校验.
+const RankingTab = lazy(() => import(/* webpackChunkName: "ranking-tab" */ "./RankingTab").then((m) => ({ default: m.RankingTab })));
+const RubricTab = lazy(() => import(/* webpackChunkName: "rubric-tab" */ "./RubricTab").then((m) => ({ default: m.RubricTab })));
 
 const useStyles = makeStyles({
   app: {
@@ -28,13 +30,19 @@ export interface AppProps {
   onToggleLanguage?: () => void;
 }
 
-/** The task pane: three tabs over one workbook port. Tabs stay mounted so their results survive a switch. */
+/** The task pane: three tabs over one workbook port. */
 export function App({ onToggleLanguage }: AppProps) {
   const { mode } = useServices();
   const strings = useStrings();
   const styles = useStyles();
   const workbook = useWorkbook();
   const [tab, setTab] = useState<TabId>("validate");
+  // A tab is mounted when first opened and then kept, so its results survive a switch.
+  const [opened, setOpened] = useState<ReadonlySet<TabId>>(() => new Set(["validate"]));
+  const open = (next: TabId) => {
+    setTab(next);
+    setOpened((set) => (set.has(next) ? set : new Set([...set, next])));
+  };
   return (
     <main className={styles.app}>
       <header className={styles.header}>
@@ -53,7 +61,7 @@ export function App({ onToggleLanguage }: AppProps) {
         )}
       </header>
       {mode === "preview" && <Caption1 className={styles.note}>{strings.previewNote}</Caption1>}
-      <TabList selectedValue={tab} onTabSelect={(_, data) => setTab(data.value as TabId)}>
+      <TabList selectedValue={tab} onTabSelect={(_, data) => open(data.value as TabId)}>
         <Tab value="validate" data-testid="tab-validate">
           {strings.tabValidate}
         </Tab>
@@ -67,12 +75,18 @@ export function App({ onToggleLanguage }: AppProps) {
       <div hidden={tab !== "validate"}>
         <ValidationTab workbook={workbook} />
       </div>
-      <div hidden={tab !== "rank"}>
-        <RankingTab workbook={workbook} active={tab === "rank"} />
-      </div>
-      <div hidden={tab !== "rubric"}>
-        <RubricTab workbook={workbook} />
-      </div>
+      <Suspense fallback={<Spinner size="small" label={strings.loading} />}>
+        {opened.has("rank") && (
+          <div hidden={tab !== "rank"}>
+            <RankingTab workbook={workbook} active={tab === "rank"} />
+          </div>
+        )}
+        {opened.has("rubric") && (
+          <div hidden={tab !== "rubric"}>
+            <RubricTab workbook={workbook} />
+          </div>
+        )}
+      </Suspense>
     </main>
   );
 }

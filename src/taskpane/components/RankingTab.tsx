@@ -2,12 +2,6 @@ import {
   Button,
   Caption1,
   Checkbox,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
   Field,
   Input,
   Link,
@@ -33,6 +27,7 @@ import type { RankPreview } from "../../worker/protocol";
 import type { WorkbookState } from "../hooks/useWorkbook";
 import { useTask } from "../hooks/useTask";
 import { useServices, useStrings } from "../services";
+import { useConfirm } from "./ConfirmDialog";
 import { TaskProgress } from "./TaskProgress";
 
 /** Rows of each system's table shown in the preview. */
@@ -67,17 +62,16 @@ export function RankingTab({ workbook, active }: RankingTabProps) {
   const { port, engine } = useServices();
   const strings = useStrings();
   const styles = useStyles();
-  const { choices, readSheets, setOrganisation } = workbook;
-  const rubric = choices ? findPreset(choices.rubricId) : undefined;
+  const { choices, readSheets, setOrganisation, rubric, rubricInput } = workbook;
+  const preset = choices ? findPreset(choices.rubricId) : undefined;
   const [period, setPeriod] = useState("");
-  const [method, setMethod] = useState<RankMethod>(rubric?.kind === "info" ? rubric.rankMethod : "dense");
+  const [method, setMethod] = useState<RankMethod>(preset?.kind === "info" ? preset.rankMethod : "dense");
   const [ties, setTies] = useState<TieStyle>("merge");
   const [extras, setExtras] = useState<ExtraColumn[]>([]);
   const [overall, setOverall] = useState(true);
   const [preview, setPreview] = useState<RankPreview | undefined>(undefined);
   const [problem, setProblem] = useState<string | undefined>(undefined);
   const [written, setWritten] = useState<string[] | undefined>(undefined);
-  const [confirm, setConfirm] = useState<{ sheets: string[]; answer: (ok: boolean) => void } | undefined>(undefined);
   const previewTask = useTask();
   const generateTask = useTask();
   const organisationTouched = useRef(false);
@@ -92,7 +86,10 @@ export function RankingTab({ workbook, active }: RankingTabProps) {
     const timer = setTimeout(async () => {
       const answer = await runPreview(async (controls) => {
         const sheets = await readSheets(controls);
-        return engine.run({ kind: "rank-preview", sheets, rubricId, choices: tableChoices, period, method, rows: PREVIEW_ROWS }, { signal: controls.signal });
+        return engine.run(
+          { kind: "rank-preview", sheets, ...(await rubricInput()), choices: tableChoices, period, method, rows: PREVIEW_ROWS },
+          { signal: controls.signal },
+        );
       });
       if (!answer) return;
       if (answer.ok) {
@@ -104,12 +101,14 @@ export function RankingTab({ workbook, active }: RankingTabProps) {
       }
     }, PREVIEW_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [active, isInfo, rubricId, tableChoices, period, method, engine, readSheets, runPreview]);
+  }, [active, isInfo, rubricId, tableChoices, period, method, engine, readSheets, runPreview, rubricInput]);
 
   // The title's organisation comes from the roster sheet until the user types one.
   const organisation = choices?.organisation || (organisationTouched.current ? "" : preview?.organisation ?? "");
 
-  const askToReplace = (sheets: string[]) => new Promise<boolean>((answer) => setConfirm({ sheets, answer }));
+  const confirmation = useConfirm();
+  const askToReplace = (sheets: string[]) =>
+    confirmation.ask(strings.confirmReplaceTitle, strings.confirmReplaceBody(sheets.join("、")), strings.confirmReplace);
 
   const generate = async () => {
     if (!rubricId || !tableChoices) return;
@@ -121,7 +120,7 @@ export function RankingTab({ workbook, active }: RankingTabProps) {
         {
           kind: "rank-sheets",
           sheets,
-          rubricId,
+          ...(await rubricInput()),
           choices: tableChoices,
           period,
           method,
@@ -252,34 +251,7 @@ export function RankingTab({ workbook, active }: RankingTabProps) {
         </section>
       )}
 
-      <Dialog open={confirm !== undefined} onOpenChange={(_, data) => !data.open && (confirm?.answer(false), setConfirm(undefined))}>
-        <DialogSurface>
-          <DialogBody>
-            <DialogTitle>{strings.confirmReplaceTitle}</DialogTitle>
-            <DialogContent>{confirm && strings.confirmReplaceBody(confirm.sheets.join("、"))}</DialogContent>
-            <DialogActions>
-              <Button
-                appearance="primary"
-                data-testid="confirm-replace"
-                onClick={() => {
-                  confirm?.answer(true);
-                  setConfirm(undefined);
-                }}
-              >
-                {strings.confirmReplace}
-              </Button>
-              <Button
-                onClick={() => {
-                  confirm?.answer(false);
-                  setConfirm(undefined);
-                }}
-              >
-                {strings.cancel}
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
+      {confirmation.dialog}
     </div>
   );
 }

@@ -2,7 +2,6 @@ import { Button, Divider, MessageBar, MessageBarBody, Link, makeStyles, tokens }
 import { useCallback, useEffect, useState } from "react";
 import type { LocatedTables } from "../../engine/analyze";
 import type { Issue } from "../../engine/issues";
-import { findPreset } from "../../engine/presets";
 import type { SheetData } from "../../engine/sheet";
 import type { ValidationResult } from "../../engine/validate";
 import { dayOf, type WorkbookState } from "../hooks/useWorkbook";
@@ -34,7 +33,7 @@ export function ValidationTab({ workbook }: ValidationTabProps) {
   const { port, engine, today } = useServices();
   const strings = useStrings();
   const styles = useStyles();
-  const { choices, readSheets, setTableChoices } = workbook;
+  const { choices, readSheets, setTableChoices, rubricInput, rubric } = workbook;
   const task = useTask();
   const [located, setLocated] = useState<{ tables: LocatedTables; sheets: SheetData[] } | undefined>(undefined);
   const [result, setResult] = useState<ValidationResult | undefined>(undefined);
@@ -64,7 +63,7 @@ export function ValidationTab({ workbook }: ValidationTabProps) {
       const sheets = await readSheets(controls);
       controls.report(0, strings.checking);
       const answer = await engine.run(
-        { kind: "validate", sheets, rubricId, choices: tableChoices, today: dayOf(today()) },
+        { kind: "validate", sheets, ...(await rubricInput()), choices: tableChoices, today: dayOf(today()) },
         { signal: controls.signal, onProgress: (done) => controls.report(done, strings.checking) },
       );
       return { answer, sheets };
@@ -132,7 +131,7 @@ export function ValidationTab({ workbook }: ValidationTabProps) {
                 issues: result.issues,
                 summary: result.summary,
                 ranAt: timestamp(today()),
-                rubricName: findPreset(rubricId)?.name ?? rubricId,
+                rubricName: rubric?.name ?? rubricId,
               });
               const written = await port.writeSheets([spec]);
               return { text: strings.reportWritten(written.written[0]), sheet: written.written[0] };
@@ -151,7 +150,7 @@ export function ValidationTab({ workbook }: ValidationTabProps) {
             act(async (controls) => {
               if (!tableChoices || !rubricId) return undefined;
               const sheets = await readSheets(controls);
-              const answer = await engine.run({ kind: "input-rules", sheets, rubricId, choices: tableChoices }, { signal: controls.signal });
+              const answer = await engine.run({ kind: "input-rules", sheets, ...(await rubricInput()), choices: tableChoices }, { signal: controls.signal });
               if (!answer.ok) return { text: answer.issues.map((i) => i.message).join("；") };
               const added = await port.addInputRules(answer.rules);
               return { text: strings.inputRulesAdded(added.length) };

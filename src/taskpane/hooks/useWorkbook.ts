@@ -3,15 +3,30 @@ import type { TableChoices } from "../../engine/analyze";
 import { DEFAULT_RUBRIC_ID, findPreset } from "../../engine/presets";
 import type { SheetData } from "../../engine/sheet";
 import { readAllSheets } from "../../port/read-all";
+import { SHEET_RUBRIC_PREFIX } from "../../worker/protocol";
 import { SETTING_KEYS, parseTableChoices, serializeTableChoices } from "../logic/settings";
 import { useServices, useStrings } from "../services";
 import type { TaskControls } from "./useTask";
 
 /** The choices every tab shares, remembered in the workbook's settings. */
 export interface WorkbookChoices {
+  /** A preset id, or `sheet:<name>` for a rubric sheet of the workbook. */
   rubricId: string;
   tableChoices: TableChoices;
   organisation: string;
+}
+
+/** What the pane shows of the chosen rubric. */
+export interface RubricSummary {
+  id: string;
+  name: string;
+  kind: string;
+}
+
+/** The summary of a preset, or undefined for an id that names none. */
+export function presetSummary(id: string): RubricSummary | undefined {
+  const preset = findPreset(id);
+  return preset && { id: preset.id, name: preset.name, kind: preset.kind };
 }
 
 /**
@@ -19,9 +34,20 @@ export interface WorkbookChoices {
  * `readSheets`, which reads every user sheet through the port with progress.
  */
 export function useWorkbook() {
-  const { port } = useServices();
+  const { port, engine } = useServices();
   const strings = useStrings();
   const [choices, setChoices] = useState<WorkbookChoices | undefined>(undefined);
+  const [rubric, setRubricSummary] = useState<RubricSummary | undefined>(undefined);
+
+  /** Reads one rubric sheet back through the engine. */
+  const readRubricSheet = useCallback(
+    async (name: string) => {
+      const sheet = await port.readSheet(name);
+      const answer = await engine.run({ kind: "rubric-sheets", sheets: [sheet] });
+      return answer.found[0];
+    },
+    [port, engine],
+  );
 
   useEffect(() => {
     let live = true;
@@ -31,25 +57,38 @@ export function useWorkbook() {
         port.getSetting(SETTING_KEYS.columns),
         port.getSetting(SETTING_KEYS.organisation),
       ]);
+      // A remembered rubric sheet that is gone, or no longer reads cleanly, falls back to the default preset.
+      let summary = rubric ? presetSummary(rubric) : undefined;
+      if (rubric?.startsWith(SHEET_RUBRIC_PREFIX)) {
+        const found = await readRubricSheet(rubric.slice(SHEET_RUBRIC_PREFIX.length)).catch(() => undefined);
+        if (found?.rubric) summary = { ...found.rubric, id: rubric };
+      }
       if (!live) return;
-      setChoices({
-        rubricId: rubric && findPreset(rubric) ? rubric : DEFAULT_RUBRIC_ID,
-        tableChoices: parseTableChoices(columns),
-        organisation: organisation ?? "",
-      });
+      summary ??= presetSummary(DEFAULT_RUBRIC_ID)!;
+      setRubricSummary(summary);
+      setChoices({ rubricId: summary.id, tableChoices: parseTableChoices(columns), organisation: organisation ?? "" });
     })();
     return () => {
       live = false;
     };
-  }, [port]);
+    // Read once per port: later changes go through the setters.
+  }, [port, readRubricSheet]);
 
   const setRubric = useCallback(
-    async (rubricId: string) => {
-      setChoices((c) => c && { ...c, rubricId });
-      await port.setSetting(SETTING_KEYS.rubric, rubricId);
+    async (summary: RubricSummary) => {
+      setRubricSummary(summary);
+      setChoices((c) => c && { ...c, rubricId: summary.id });
+      await port.setSetting(SETTING_KEYS.rubric, summary.id);
     },
     [port],
   );
+
+  /** The rubric part of an engine request: the id, and the rubric sheet read afresh when it is one. */
+  const rubricInput = useCallback(async (): Promise<{ rubricId: string; rubricSheet?: SheetData }> => {
+    const rubricId = choices?.rubricId ?? DEFAULT_RUBRIC_ID;
+    if (!rubricId.startsWith(SHEET_RUBRIC_PREFIX)) return { rubricId };
+    return { rubricId, rubricSheet: await port.readSheet(rubricId.slice(SHEET_RUBRIC_PREFIX.length)) };
+  }, [choices?.rubricId, port]);
 
   const setTableChoices = useCallback(
     async (tableChoices: TableChoices) => {
@@ -76,7 +115,7 @@ export function useWorkbook() {
     [port, strings],
   );
 
-  return { choices, setRubric, setTableChoices, setOrganisation, readSheets };
+  return { choices, rubric, setRubric, rubricInput, setTableChoices, setOrganisation, readSheets };
 }
 
 export type WorkbookState = ReturnType<typeof useWorkbook>;

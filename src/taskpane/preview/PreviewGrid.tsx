@@ -1,5 +1,5 @@
 import { Caption1, Tab, TabList, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { cellAddress, cellText, columnLetters, parseCellAddress } from "../../engine/cells";
 import { useStrings } from "../services";
 import type { MemoryWorkbook } from "./memory-workbook";
@@ -85,19 +85,23 @@ export function PreviewGrid({ workbook }: PreviewGridProps) {
   const [viewHeight, setViewHeight] = useState(600);
   const scroller = useRef<HTMLDivElement>(null);
 
-  // Selecting a cell (an issue click, a generated sheet's link) shows its sheet and scrolls to it.
+  // Selecting a cell (an issue click, a generated sheet's link) shows its sheet…
   useEffect(() => {
-    if (!selection) return;
-    setActive(selection.sheet);
-    const at = parseCellAddress(selection.cell);
+    if (selection) setActive(selection.sheet);
+  }, [selection]);
+
+  // …and, once that sheet is drawn (so the scroll height is its own), scrolls the cell into view.
+  const shownSheet = (workbook.sheets.find((s) => s.name === active) ?? workbook.sheets[0])?.name;
+  useLayoutEffect(() => {
     const element = scroller.current;
-    if (!at || !element) return;
+    const at = selection && selection.sheet === shownSheet ? parseCellAddress(selection.cell) : null;
+    if (!element || !at) return;
     const top = at.row * ROW_HEIGHT;
     if (top < element.scrollTop || top > element.scrollTop + element.clientHeight - 2 * ROW_HEIGHT - HEADER_HEIGHT) {
       element.scrollTop = Math.max(0, top - element.clientHeight / 3);
     }
     setScrollTop(element.scrollTop);
-  }, [selection]);
+  }, [selection, shownSheet]);
 
   useEffect(() => {
     const element = scroller.current;
@@ -110,7 +114,9 @@ export function PreviewGrid({ workbook }: PreviewGridProps) {
   const sheet = workbook.sheets.find((s) => s.name === active) ?? workbook.sheets[0];
   const layout = useMemo(() => {
     if (!sheet) return undefined;
-    const columns = Math.max(MIN_COLUMNS, ...sheet.cells.map((row) => row?.length ?? 0));
+    // Generated sheets have rows left empty between blocks: the arrays are sparse.
+    let columns = Math.max(MIN_COLUMNS, sheet.columnWidths.length);
+    for (let r = 0; r < sheet.cells.length; r++) columns = Math.max(columns, sheet.cells[r]?.length ?? 0);
     const widths = Array.from({ length: columns }, (_, c) =>
       sheet.columnWidths[c] ? Math.round(sheet.columnWidths[c] * PIXELS_PER_CHARACTER) : DEFAULT_COLUMN_WIDTH,
     );
