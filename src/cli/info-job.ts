@@ -10,7 +10,8 @@ import { InputError, type CliIO } from "./io";
 import { openWorkbookFile } from "./workbook-file";
 
 /** Options every information-work command takes. */
-export const INFO_OPTIONS = ["period", "rubric", "units", "submissions", "penalties", "method"] as const;
+export const TABLE_OPTIONS = ["units", "submissions", "penalties"] as const;
+export const INFO_OPTIONS = ["period", "rubric", "method", ...TABLE_OPTIONS] as const;
 
 export interface InfoJob {
   workbook: XlsxWorkbook;
@@ -46,16 +47,29 @@ function choicesOf(args: ParsedArgs): TableChoices {
   return choices;
 }
 
-/** Opens the workbook, checks pinned sheets exist, then reads, scores and ranks. */
-export async function runInfoJob(args: ParsedArgs, io: CliIO): Promise<InfoJob> {
-  const rubric = infoRubricOf(args);
-  const method = methodOf(args, rubric);
+/** The workbook a command works on, read, with the tables the user pinned by sheet name. */
+export interface OpenedWorkbook {
+  workbook: XlsxWorkbook;
+  sheets: SheetData[];
+  choices: TableChoices;
+}
+
+/** Opens the workbook and reads it; a pinned sheet that does not exist is an input error. */
+export async function openForTables(args: ParsedArgs): Promise<OpenedWorkbook> {
   const workbook = await openWorkbookFile(args.positionals[0]);
   const sheets = await readAllSheets(workbook);
   const choices = choicesOf(args);
   for (const choice of Object.values(choices)) {
     if (choice?.sheet && !sheets.some((s) => s.name === choice.sheet)) throw new InputError(`工作簿中没有名为「${choice.sheet}」的工作表`);
   }
+  return { workbook, sheets, choices };
+}
+
+/** Opens, reads, scores and ranks. */
+export async function runInfoJob(args: ParsedArgs, io: CliIO): Promise<InfoJob> {
+  const rubric = infoRubricOf(args);
+  const method = methodOf(args, rubric);
+  const { workbook, sheets, choices } = await openForTables(args);
   const result = analyzeInfo(sheets, { rubric, method, period: args.options.get("period"), choices });
   if (!result.ok) throw new InputError(result.issues.map((i) => i.message).join("；"));
   const { analysis } = result;

@@ -38,10 +38,10 @@ export const COMMANDS: Record<string, Command> = {
   demo: { run: demoCommand, booleanFlags: ["json"], usage: "league demo [--period …] [--method …]" },
 };
 
-const TABLE_OPTIONS = "  表格位置：--units 名单工作表  --submissions 登记表工作表  --penalties 扣分工作表";
+const TABLE_OPTIONS_HELP = "  表格位置：--units 名单工作表  --submissions 登记表工作表  --penalties 扣分工作表";
 
 function usage(): string {
-  return ["用法：", ...Object.values(COMMANDS).map((c) => `  ${c.usage}`), TABLE_OPTIONS, ""].join("\n");
+  return ["用法：", ...Object.values(COMMANDS).map((c) => `  ${c.usage}`), TABLE_OPTIONS_HELP, ""].join("\n");
 }
 
 /** Runs one command line; never throws. */

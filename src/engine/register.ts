@@ -7,7 +7,7 @@ import type { RosterUnit } from "./roster";
 import type { ChannelRule, InfoRubric, ItemType, PenaltyRule } from "./rubric/info-rubric";
 import { rubricLookup } from "./rubric/lookup";
 import type { SheetData } from "./sheet";
-import { isBlankRow, type Field, type TableMatch } from "./tables";
+import { isBlankRow, isRepeatedHeader, type Field, type TableMatch } from "./tables";
 
 /** One submitted item (一条信息) that can be scored. */
 export interface RegisterItem {
@@ -54,7 +54,8 @@ export function parseRegister(
 
   for (let r = table.firstDataRow; r < table.endRow; r++) {
     const values = sheet.values[r];
-    if (isBlankRow(values)) continue;
+    // A header pasted again mid-table is not an item; validation reports it as repeated-header.
+    if (isBlankRow(values) || isRepeatedHeader(values, table)) continue;
     rows++;
     const sheetRow = sheet.originRow + r;
     const at = (field: Field) => cellAddress(sheetRow, sheet.originColumn + (col[field] ?? 0));

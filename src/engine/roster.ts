@@ -2,7 +2,7 @@ import { cellAddress, cellText } from "./cells";
 import { parseDate, type DayDate } from "./dates";
 import type { Issue } from "./issues";
 import { unitKey } from "./names";
-import { isBlankRow, type TableMatch } from "./tables";
+import { isBlankRow, isRepeatedHeader, type TableMatch } from "./tables";
 import type { SheetData } from "./sheet";
 
 /** One unit of the roster (单位名单). */
@@ -36,7 +36,7 @@ export function parseRoster(sheet: SheetData, table: TableMatch): { roster: Rost
   const col = table.columns;
   for (let r = table.firstDataRow; r < table.endRow; r++) {
     const row = sheet.values[r];
-    if (isBlankRow(row)) continue;
+    if (isBlankRow(row) || isRepeatedHeader(row, table)) continue;
     const name = cellText(row[col.unit!]);
     const sheetRow = sheet.originRow + r;
     if (!name) continue;

@@ -137,9 +137,18 @@ function stripExcluded(columns: ColumnMap, kind: TableKind): ColumnMap {
   return result;
 }
 
-/** True when a grid row looks like this table's header again (a pasted-twice header). */
-export function isRepeatedHeader(row: readonly unknown[], kind: TableKind): boolean {
-  return fits(mapHeaderRow(row, kind), kind);
+/** Longest unit header, with room for spaces and notes: a longer cell cannot be one. */
+const MAX_UNIT_HEADER_LENGTH = 12;
+
+/**
+ * True when a data row is this table's header again (pasted twice). Called on every row, so it
+ * first asks the cheap question: is the unit cell a unit header at all?
+ */
+export function isRepeatedHeader(row: readonly unknown[], table: Pick<TableMatch, "kind" | "columns">): boolean {
+  const unitCell = table.columns.unit === undefined ? undefined : row[table.columns.unit];
+  if (typeof unitCell !== "string" || unitCell.length > MAX_UNIT_HEADER_LENGTH) return false;
+  if (!fieldsOfHeader(unitCell).includes("unit")) return false;
+  return fits(mapHeaderRow(row, table.kind), table.kind);
 }
 
 /** True when every cell of the row is blank. */

@@ -74,7 +74,7 @@ export function buildSampleWorkbook(seed = 2013): SampleWorkbook {
           dateToSerial({ year: SAMPLE_YEAR, month, day }),
           comprehensive ? pick(random, ["综合类", "综合", "调研"]) : pick(random, ["事件类", "事件类", "动态信息"]),
           comprehensive
-            ? `${name.replace(/团(工委|委|总支|支部)$/, "")}关于${pick(random, ACTIVITIES)}工作的思考（${month}月）`
+            ? `${name.replace(/团(工委|委|总支|支部)$/, "")}关于${pick(random, ACTIVITIES)}工作的思考（${month}月第${i + 1}篇）`
             : `${name}开展${pick(random, PLACES)}${pick(random, ACTIVITIES)}活动（${month}月第${i + 1}期）`,
           comprehensive ? randomInt(random, 1500, 2600) : randomInt(random, 300, 600),
           adopted,

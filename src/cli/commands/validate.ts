@@ -1,11 +1,9 @@
 import { formatDay, parseDate, type DayDate } from "../../engine/dates";
 import type { Issue, Severity } from "../../engine/issues";
 import { RULES, validateWorkbook, type ValidationResult } from "../../engine/validate";
-import { readAllSheets } from "../../port/read-all";
 import { checkKnown, type ParsedArgs } from "../args";
-import { infoRubricOf } from "../info-job";
+import { infoRubricOf, openForTables, TABLE_OPTIONS } from "../info-job";
 import { InputError, type CliIO } from "../io";
-import { openWorkbookFile } from "../workbook-file";
 
 /**
  * `league validate <workbook.xlsx> [--period 2013] [--json] [--today 2014-01-10]`: every
@@ -13,13 +11,12 @@ import { openWorkbookFile } from "../workbook-file";
  * Exit 0 when nothing is an error, 1 when something is, 2 when the check could not run.
  */
 export async function validateCommand(args: ParsedArgs, io: CliIO): Promise<number> {
-  checkKnown(args, ["period", "rubric", "today", "json"]);
+  checkKnown(args, ["period", "rubric", "today", "json", ...TABLE_OPTIONS]);
   const rubric = infoRubricOf(args);
   const today = todayOf(args);
-  const workbook = await openWorkbookFile(args.positionals[0]);
-  const sheets = await readAllSheets(workbook);
+  const { sheets, choices } = await openForTables(args);
   const period = args.options.get("period");
-  const result = validateWorkbook(sheets, { rubric, period, today });
+  const result = validateWorkbook(sheets, { rubric, period, today, choices });
   if (!result.ok) throw new InputError(result.issues.map((issue) => issue.message).join("；"));
   if (!period && result.period) io.stderr(`未指定期间，定额按登记表中最新的年份检查：${result.period.key}\n`);
 

@@ -5,7 +5,7 @@ import type { RegisterItem } from "../register";
 import type { InfoRubric, ItemType } from "../rubric/info-rubric";
 import { rubricLookup } from "../rubric/lookup";
 import type { SheetData } from "../sheet";
-import { fieldsOfHeader, isBlankRow, isRepeatedHeader, type Field, type TableMatch } from "../tables";
+import { isBlankRow, isRepeatedHeader, type Field, type TableMatch } from "../tables";
 import { ruleInfo, type RuleId } from "./rules";
 
 /** What every register check sees: the register sheet, where its table is, and the items read from it. */
@@ -36,21 +36,11 @@ export interface DataRow {
 export function scanRows(sheet: SheetData, table: TableMatch): { rows: DataRow[]; repeatedHeaders: DataRow[] } {
   const rows: DataRow[] = [];
   const repeatedHeaders: DataRow[] = [];
-  const unitColumn = table.columns.unit;
-  // Every table kind has a unit column; a row whose unit cell is no unit header cannot be a
-  // header, which spares mapping thousands of rows. Unit names repeat, so answers are kept.
-  const unitHeader = new Map<CellValue, boolean>();
-  const isUnitHeader = (value: CellValue) => {
-    let answer = unitHeader.get(value);
-    if (answer === undefined) unitHeader.set(value, (answer = fieldsOfHeader(value).includes("unit")));
-    return answer;
-  };
   for (let r = table.firstDataRow; r < table.endRow; r++) {
     const values = sheet.values[r];
     if (isBlankRow(values)) continue;
     const row = { gridRow: r, sheetRow: sheet.originRow + r + 1, values };
-    const headerAgain = unitColumn !== undefined && isUnitHeader(values[unitColumn]) && isRepeatedHeader(values, table.kind);
-    (headerAgain ? repeatedHeaders : rows).push(row);
+    (isRepeatedHeader(values, table) ? repeatedHeaders : rows).push(row);
   }
   return { rows, repeatedHeaders };
 }
