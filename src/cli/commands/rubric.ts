@@ -1,5 +1,5 @@
 import { PRESETS, findPreset } from "../../engine/presets";
-import { isRubricSheet, sheetToRubric } from "../../engine/rubric-sheet/reader";
+import { readRubricSheets } from "../../engine/rubric-sheet/reader";
 import { rubricToSheet } from "../../engine/rubric-sheet/writer";
 import type { WorkbookPort } from "../../port/workbook-port";
 import { readAllSheets } from "../../port/read-all";
@@ -42,9 +42,8 @@ export async function rubricCommand(args: ParsedArgs, io: CliIO): Promise<number
 
 async function checkRubricSheets(path: string, json: boolean, io: CliIO): Promise<number> {
   const workbook = await openWorkbookFile(path);
-  const sheets = (await readAllSheets(workbook, { includeOwned: true })).filter(isRubricSheet);
-  if (sheets.length === 0) throw new InputError(`${path} 中没有规则表（A1 为“评分规则表”的工作表）`);
-  const results = sheets.map((sheet) => ({ sheet: sheet.name, ...sheetToRubric(sheet) }));
+  const results = readRubricSheets(await readAllSheets(workbook, { includeOwned: true }));
+  if (results.length === 0) throw new InputError(`${path} 中没有规则表（A1 为“评分规则表”的工作表）`);
   if (json) {
     io.stdout(JSON.stringify(results.map((r) => ({ sheet: r.sheet, rubric: r.rubric?.id ?? null, issues: r.issues }))) + "\n");
   } else {

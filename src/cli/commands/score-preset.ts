@@ -4,7 +4,7 @@ import type { SpecValue } from "../../engine/layout/sheet-spec";
 import type { RankMethod } from "../../engine/rank";
 import type { Issue } from "../../engine/issues";
 import { findPreset, type Rubric } from "../../engine/presets";
-import { isRubricSheet, sheetToRubric } from "../../engine/rubric-sheet/reader";
+import { isRubricSheet, readRubricSheets } from "../../engine/rubric-sheet/reader";
 import type { SheetData } from "../../engine/sheet";
 import { readAllSheets } from "../../port/read-all";
 import { checkKnown, type ParsedArgs } from "../args";
@@ -30,23 +30,15 @@ export function usesPresetScoring(args: ParsedArgs): boolean {
  * command; it never falls back to the preset.
  */
 export function chooseRubric(id: string, sheets: readonly SheetData[], io: CliIO): Rubric {
-  for (const sheet of sheets.filter(isRubricSheet)) {
-    const read = sheetToRubric(sheet);
-    const sheetId = read.rubric?.id ?? idOnSheet(sheet);
-    if (sheetId !== id) continue;
-    if (!read.rubric) throw new InputError(`规则表「${sheet.name}」有错误，未计分：${describeIssues(read.issues)}`);
-    io.stderr(`使用工作簿中的规则表「${sheet.name}」\n`);
-    return read.rubric;
+  const found = readRubricSheets(sheets).find((s) => s.id === id);
+  if (found && !found.rubric) throw new InputError(`规则表「${found.sheet}」有错误，未计分：${describeIssues(found.issues)}`);
+  if (found?.rubric) {
+    io.stderr(`使用工作簿中的规则表「${found.sheet}」\n`);
+    return found.rubric;
   }
   const preset = findPreset(id);
   if (!preset) throw new InputError(`未知的规则：${id}`);
   return preset;
-}
-
-/** The 规则编号 written on a rubric sheet, even when the rest of the sheet has errors. */
-function idOnSheet(sheet: SheetData): string | undefined {
-  const row = sheet.values.find((r) => r?.[0] === "规则编号");
-  return typeof row?.[1] === "string" ? row[1].trim() : undefined;
 }
 
 function describeIssues(issues: readonly Issue[]): string {

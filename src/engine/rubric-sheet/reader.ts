@@ -227,3 +227,22 @@ function bandTable(def: RowRead, rows: RowRead[], role: BandRole, error: ErrorAt
   return table;
 }
 
+
+/** A rubric sheet found in a workbook, read. */
+export interface FoundRubricSheet extends RubricSheetRead {
+  sheet: string;
+  /** The 规则编号 written on the sheet, even when other cells have errors. */
+  id: string | null;
+}
+
+/**
+ * Every rubric sheet among the sheets, read: what a rubric picker offers next to the presets.
+ * @example readRubricSheets(sheets).map((s) => [s.sheet, s.id, !!s.rubric]) // [["评分规则-hunan-wmh", "hunan-wmh", true]]
+ */
+export function readRubricSheets(sheets: readonly SheetData[]): FoundRubricSheet[] {
+  return sheets.filter(isRubricSheet).map((sheet) => {
+    const read = sheetToRubric(sheet);
+    const idRow = sheet.values.find((row) => cellText(row?.[0]) === BASIC_PARAMS[0].label);
+    return { sheet: sheet.name, id: read.rubric?.id ?? (cellText(idRow?.[1]) || null), ...read };
+  });
+}

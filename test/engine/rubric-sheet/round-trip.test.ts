@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { cellAddress, type Grid } from "../../../src/engine/cells";
 import type { SheetSpec } from "../../../src/engine/layout/sheet-spec";
 import { PRESETS } from "../../../src/engine/presets";
-import { isRubricSheet, sheetToRubric } from "../../../src/engine/rubric-sheet/reader";
+import { isRubricSheet, readRubricSheets, sheetToRubric } from "../../../src/engine/rubric-sheet/reader";
 import { rubricToSheet } from "../../../src/engine/rubric-sheet/writer";
 import type { SheetData } from "../../../src/engine/sheet";
 
@@ -170,5 +170,19 @@ describe("entries that must be unique", () => {
       sheet.values[find(sheet, "差", start).row][3] = null;
     });
     expect(read.issues.map((i) => i.message)).toContain("分档表「dongguan-annual」至少需要一档有下限");
+  });
+});
+
+describe("readRubricSheets", () => {
+  it("finds the rubric sheets among a workbook's sheets, with the id even when a cell is bad", () => {
+    const good = render(rubricToSheet(PRESETS["hunan-wmh"]));
+    const bad = render(rubricToSheet(PRESETS["dongguan-annual"]));
+    bad.values[find(bad, "党政评价").row][1] = -30;
+    const other: SheetData = { name: "考评", originRow: 0, originColumn: 0, values: [["单位", "年度"]] };
+    const found = readRubricSheets([other, good, bad]);
+    expect(found.map((f) => [f.sheet, f.id, f.rubric?.id ?? null])).toEqual([
+      ["评分规则-hunan-wmh", "hunan-wmh", "hunan-wmh"],
+      ["评分规则-dongguan-annual", "dongguan-annual", null],
+    ]);
   });
 });
