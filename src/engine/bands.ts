@@ -5,9 +5,9 @@ import type { Issue } from "./issues";
  * Band tables and weightings (RUBRICS.md §3–§4): a score or a share falls into the band whose
  * lower bound it reaches, and several component scores combine with fixed weights.
  *
- * Comparisons are exact decimals: values are compared as integer millionths, so a sum such as
- * 0.1 × 90 that lands on 8.999999999999998 in binary still reaches the 9 line, while 8.95 stays
- * below it, and a share of 0.899 stays below 0.9 (hundredths would round it up).
+ * Comparisons are exact decimals: values are compared as integer millionths, so ninety items of
+ * 0.1 added one by one, which land on 8.999999999999984 in binary, still reach the 9 line,
+ * while 8.95 stays below it, and a share of 0.899 stays below 0.9 (hundredths would round it up).
  */
 
 /** One band: every value at least `atLeast` (and below the next band up) maps to `value`. */
@@ -40,7 +40,7 @@ function scaled(value: number): number {
 /**
  * The band a value falls in, or null when it is below every band and the table has no `below`.
  * @example bandOf(8.95, hainanWechat) // "良好"
- * @example bandOf(0.1 * 90, hainanWechat) // "优秀": 8.999999999999998 reaches the 9 line
+ * @example bandOf(8.999999999999984, hainanWechat) // "优秀": ninety 0.1s added in binary reach the 9 line
  */
 export function bandOf<T>(value: number, table: BandTable<T>): T | null {
   const v = scaled(value);
