@@ -84,7 +84,7 @@ export function buildPreview({ outDir = PREVIEW_DIR, mode = "production" as "pro
       compiler.close(() => undefined);
       if (error || !stats) return reject(error ?? new Error("webpack gave no stats"));
       if (stats.hasErrors()) return reject(new Error(stats.toString({ all: false, errors: true })));
-      const assets = (stats.toJson({ all: false, assets: true }).assets ?? []).map((a) => ({ name: a.name, size: a.size }));
+      const assets = (stats.toJson({ all: false, assets: true }).assets ?? []).filter((a) => a.name).map((a) => ({ name: a.name, size: a.size }));
       resolve({ assets, ms: stats.endTime - stats.startTime });
     });
   });

@@ -23,6 +23,7 @@ const LISTED_PER_RULE = 200;
 
 const useStyles = makeStyles({
   header: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS },
+  badge: { whiteSpace: "nowrap", flexShrink: 0 },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
   message: { color: tokens.colorNeutralForeground2 },
   suggestion: { color: tokens.colorNeutralForeground3 },
@@ -62,7 +63,7 @@ export function IssueResults({ issues, onSelect }: IssueResultsProps) {
                 <AccordionItem key={ruleGroup.rule} value={ruleGroup.rule} data-testid={`rule-${ruleGroup.rule}`}>
                   <AccordionHeader size="small">
                     <span className={styles.header}>
-                      <Badge appearance="tint" color={BADGE_COLOUR[group.severity]}>
+                      <Badge className={styles.badge} appearance="tint" color={BADGE_COLOUR[group.severity]}>
                         {strings.ruleCount(ruleGroup.issues.length)}
                       </Badge>
                       {ruleTitle(ruleGroup.rule, language)}

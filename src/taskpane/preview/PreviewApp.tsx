@@ -62,5 +62,6 @@ export function renderPreview(root: Root): void {
       <PreviewPage initialLanguage={languageOf(navigator.language)} />
     </FluentProvider>,
   );
-  document.documentElement.lang = "zh-CN";
+  // The preview fills the window like a spreadsheet: no page margin, no page scroll.
+  document.body.style.margin = "0";
 }

@@ -38,6 +38,8 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground1,
   },
   number: { textAlign: "right" },
+  // Text spills into empty cells to its right, as in Excel (titles of generated sheets are merged across).
+  spill: { overflow: "visible", textOverflow: "clip", position: "relative", zIndex: 1 },
   heading: {
     backgroundColor: tokens.colorNeutralBackground3,
     color: tokens.colorNeutralForeground2,
@@ -159,6 +161,7 @@ export function PreviewGrid({ workbook }: PreviewGridProps) {
               className={mergeClasses(
                 styles.cell,
                 typeof value === "number" && styles.number,
+                typeof value === "string" && value !== "" && (values[c + 1] === undefined || values[c + 1] === "") && styles.spill,
                 style?.header && styles.styledHeader,
                 style?.bold && styles.bold,
                 mark && styles[mark],
