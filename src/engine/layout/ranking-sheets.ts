@@ -6,21 +6,25 @@
  */
 import type { InfoAnalysis } from "../analyze";
 import { periodLabel, periodMonths } from "../dates";
-import type { Ranked } from "../rank";
-import type { ChannelRule, RankMethod } from "../rubric/info-rubric";
+import type { ChannelRule } from "../rubric/info-rubric";
 import type { UnitScore } from "../score";
-import type { CellBlock, CellStyle, ChartSpec, MergeRange, SheetSpec, SpecValue } from "./sheet-spec";
-import { fitColumnWidths } from "./text-width";
+import {
+  chartsSheet,
+  detailTableSheet,
+  methodLine,
+  rankedTableSheet,
+  type ChartStyle,
+  type DetailColumn,
+  type TableColumn,
+  type TieStyle,
+} from "./ranking-table";
+import type { SheetSpec } from "./sheet-spec";
 
-/** How tied units show their shared rank. */
-export type TieStyle = "merge" | "repeat" | "label";
-export const TIE_STYLES: readonly TieStyle[] = ["merge", "repeat", "label"];
+export { INELIGIBLE_MARK, rankCells, rankingSheetName, TIE_STYLES, type ChartStyle, type TieStyle } from "./ranking-table";
 
 /** Optional score columns after 得分. */
 export type ExtraColumn = "base" | "bonus" | "penalty";
 export const EXTRA_COLUMNS: readonly ExtraColumn[] = ["base", "bonus", "penalty"];
-
-export type ChartStyle = "per-system" | "combined" | "none";
 
 export interface RankingSheetOptions {
   /** Printed at the start of the title, e.g. 朝阳共青团; may be blank. */
@@ -42,29 +46,12 @@ export interface RankingSheetOptions {
 /** The generated sheets, in the order they are written. */
 export type RankingSheetKind = "ranking" | "overall" | "detail" | "chart";
 
-/** The mark after the name of a unit without award eligibility, explained in the footnote. */
-export const INELIGIBLE_MARK = "※";
-
 const EXTRA_LABELS: Record<ExtraColumn, string> = { base: "基础分", bonus: "加分", penalty: "扣分" };
 const EXTRA_VALUES: Record<ExtraColumn, (score: UnitScore) => number> = {
   base: (s) => s.base,
   bonus: (s) => s.bonus,
   penalty: (s) => s.penalty,
 };
-const METHOD_LABELS: Record<RankMethod, string> = {
-  dense: "中国式排名（并列不占名次）",
-  competition: "竞争排名（并列占名次）",
-};
-
-/** Rows 0 and 1 of the publication and detail sheets: the title and the line under it. */
-const TITLE_ROWS = 2;
-const MAX_SHEET_NAME = 31;
-
-const TITLE_STYLE: CellStyle = { bold: true, size: 16, horizontal: "center", vertical: "middle" };
-const SUBTITLE_STYLE: CellStyle = { size: 10, horizontal: "center" };
-const HEADING_STYLE: CellStyle = { bold: true, size: 12, horizontal: "left", border: true };
-const HEADER_STYLE: CellStyle = { bold: true, horizontal: "center", vertical: "middle", border: true, fill: "header" };
-const NOTE_STYLE: CellStyle = { size: 10, horizontal: "left" };
 
 /**
  * The generated sheets for one analysis: the publication sheet, then (by option) the overall
@@ -94,51 +81,14 @@ export function rankingOwnerKeys(rubricId: string, periodKey: string): Record<Ra
   };
 }
 
-/**
- * A name Excel accepts for a sheet: no []:*?/\ (each becomes _), no apostrophe at either end,
- * at most 31 characters, never blank.
- * @example rankingSheetName("2013/Q1:排名") // "2013_Q1_排名"
- */
-export function rankingSheetName(wanted: string, fallback = "排名"): string {
-  const cleaned = wanted.replace(/[[\]:*?/\\]/g, "_").replace(/^'+|'+$/g, "").trim();
-  return Array.from(cleaned || fallback).slice(0, MAX_SHEET_NAME).join("");
-}
-
 /** The publication title, e.g. 朝阳共青团各系统2013年信息上报排名. */
 export function rankingTitle(organisation: string, analysis: Pick<InfoAnalysis, "period">): string {
   return `${organisation.trim()}各系统${periodLabel(analysis.period)}信息上报排名`;
 }
 
-// ---------------------------------------------------------------------------------------------
-// Sheet assembly
-
-/** Collects blocks and merges top to bottom, so each part only says what it writes. */
-class SheetCanvas {
-  readonly blocks: CellBlock[] = [];
-  readonly merges: MergeRange[] = [];
-  /** Rows whose values decide column widths (tables, not titles or notes). */
-  readonly measured: SpecValue[][] = [];
-  row = 0;
-
-  put(row: number, column: number, values: SpecValue[][], style?: CellStyle): void {
-    if (values.length === 0) return;
-    this.blocks.push(style ? { row, column, values, style } : { row, column, values });
-  }
-
-  merge(row: number, column: number, rows: number, columns: number): void {
-    if (rows > 1 || columns > 1) this.merges.push({ row, column, rows, columns });
-  }
-
-  measure(rows: SpecValue[][], column = 0): void {
-    for (const values of rows) this.measured.push([...Array<SpecValue>(column).fill(null), ...values]);
-  }
-}
-
 /**
- * The per-system tables share one header row under the title. Printed, that row (with the
- * title) repeats at the top of every page, so a system that runs over a page break still has
- * its column names; on screen it stays frozen. Each system is a section: a heading row, then
- * its units in published order.
+ * The per-system tables share one header row under the title; each system is a section: a
+ * heading row, then its units in published order.
  */
 function publicationSheet(analysis: InfoAnalysis, options: RankingSheetOptions): SheetSpec {
   const label = periodLabel(analysis.period);
@@ -168,114 +118,31 @@ interface RankingSheetShape {
   title: string;
   name: string;
   ownerKey: string;
-  /** A null heading: the rows follow the header directly. */
-  sections: { heading: string | null; rows: readonly Ranked<UnitScore>[] }[];
+  sections: { heading: string | null; rows: InfoAnalysis["ranking"]["overall"] }[];
   /** Add the unit's system after its name (the overall table). */
   withSystem: boolean;
 }
 
-/** Row of the shared header, under the title and the method line. */
-const HEADER_ROW = TITLE_ROWS;
-
 function rankingSheet(analysis: InfoAnalysis, options: RankingSheetOptions, shape: RankingSheetShape): SheetSpec {
   const extras = EXTRA_COLUMNS.filter((column) => options.extraColumns?.includes(column));
-  const header = ["排名", "单位名称", ...(shape.withSystem ? ["系统"] : []), "得分", ...extras.map((e) => EXTRA_LABELS[e])];
-  const width = header.length;
-  const canvas = new SheetCanvas();
-
-  canvas.put(0, 0, [[shape.title]], TITLE_STYLE);
-  canvas.merge(0, 0, 1, width);
-  canvas.put(1, 0, [[`排名方法：${METHOD_LABELS[analysis.ranking.method]}；得分相同的单位按名称拼音排序`]], SUBTITLE_STYLE);
-  canvas.merge(1, 0, 1, width);
-  canvas.put(HEADER_ROW, 0, [header], HEADER_STYLE);
-  canvas.measure([header]);
-  canvas.row = HEADER_ROW + 1;
-
-  for (const section of shape.sections) {
-    if (section.heading !== null) {
-      canvas.put(canvas.row, 0, [[section.heading]], HEADING_STYLE);
-      canvas.merge(canvas.row, 0, 1, width);
-      canvas.row++;
-    }
-    rankingRows(canvas, section.rows, extras, options.ties, shape.withSystem);
-  }
-  canvas.row++;
-  eligibilityFootnote(canvas, analysis.scores);
-
-  return {
-    name: rankingSheetName(shape.name),
-    ownerKey: shape.ownerKey,
-    blocks: canvas.blocks,
-    merges: canvas.merges,
-    columnWidths: fitColumnWidths(canvas.measured),
-    freeze: { rows: HEADER_ROW + 1, columns: 0 },
-    page: { paperSize: "A4", orientation: "portrait", fitToWidth: true, printTitleRows: { first: 0, last: HEADER_ROW } },
-  };
-}
-
-/** A row per unit in published order, from the canvas's current row. */
-function rankingRows(canvas: SheetCanvas, rows: readonly Ranked<UnitScore>[], extras: readonly ExtraColumn[], ties: TieStyle, withSystem: boolean): void {
-  const first = canvas.row;
-  const ranks = rankCells(rows, ties);
-  const names = rows.map((r) => [markedName(r.row), ...(withSystem ? [r.row.system] : [])]);
-  const numbers = rows.map((r) => [r.row.total, ...extras.map((e) => EXTRA_VALUES[e](r.row))]);
-  canvas.put(first, 0, ranks.values, { horizontal: "center", vertical: ties === "merge" ? "top" : "middle", border: true });
-  canvas.put(first, 1, names, { horizontal: "left", border: true });
-  canvas.put(first, 1 + (withSystem ? 2 : 1), numbers, { horizontal: "center", border: true });
-  for (const group of ranks.merged) canvas.merge(first + group.start, 0, group.size, 1);
-  canvas.measure(rows.map((_, i) => [ranks.values[i][0], ...names[i], ...numbers[i]]));
-  canvas.row = first + rows.length;
-}
-
-/**
- * The rank column for a table in the chosen tie style, and the row groups to merge ("merge"
- * prints a tie group's rank once, on its first row, as 附件1 does).
- * @example rankCells(rowsRanked_1_2_2, "label").values // [[1], ["并列第2"], ["并列第2"]]
- */
-export function rankCells(rows: readonly Ranked<unknown>[], ties: TieStyle): { values: SpecValue[][]; merged: { start: number; size: number }[] } {
-  const values: SpecValue[][] = [];
-  const merged: { start: number; size: number }[] = [];
-  for (let start = 0; start < rows.length; ) {
-    const { rank, tied } = rows[start];
-    let end = start + 1;
-    while (tied && end < rows.length && rows[end].tied && rows[end].rank === rank) end++;
-    for (let i = start; i < end; i++) {
-      if (rank === null) values.push([null]);
-      else if (ties === "label" && tied) values.push([`并列第${rank}`]);
-      else if (ties === "merge" && i > start) values.push([null]);
-      else values.push([rank]);
-    }
-    if (ties === "merge" && end - start > 1) merged.push({ start, size: end - start });
-    start = end;
-  }
-  return { values, merged };
-}
-
-function markedName(score: UnitScore): string {
-  return score.awardEligible ? score.unit : `${score.unit}${INELIGIBLE_MARK}`;
-}
-
-/** Lists every unit without award eligibility and why, under the tables. */
-function eligibilityFootnote(canvas: SheetCanvas, scores: readonly UnitScore[]): void {
-  const ineligible = scores.filter((s) => !s.awardEligible);
-  if (ineligible.length === 0) return;
-  const lines: SpecValue[][] = [
-    [`${INELIGIBLE_MARK} 取消年度评优资格的单位及原因：`],
-    ...ineligible.map((s) => [`　${s.unit}：${s.ineligibleReasons.join("；")}`]),
+  const scores: TableColumn<UnitScore>[] = [
+    { header: "得分", value: (s) => s.total },
+    ...extras.map((e) => ({ header: EXTRA_LABELS[e], value: EXTRA_VALUES[e] })),
   ];
-  canvas.put(canvas.row, 0, lines, NOTE_STYLE);
-  canvas.row += lines.length + 1;
+  return rankedTableSheet<UnitScore>({
+    ...shape,
+    subtitle: methodLine(analysis.ranking.method),
+    unit: (s) => ({ unit: s.unit, reasons: s.awardEligible ? [] : s.ineligibleReasons }),
+    labels: shape.withSystem ? [{ header: "系统", value: (s) => s.system }] : [],
+    scores,
+    ties: options.ties,
+    footnoteUnits: analysis.scores,
+    footnoteHeading: "取消年度评优资格的单位及原因：",
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
 // 得分明细
-
-/** A column of the detail sheet: its header, an optional group header above it, and its value. */
-interface DetailColumn {
-  header: string;
-  group?: string;
-  value: (score: UnitScore) => SpecValue;
-}
 
 /**
  * Column labels for the channels: the first alias staff write (团区委网站, 朝阳团讯…) when it
@@ -289,7 +156,7 @@ export function shortChannelLabels(channels: readonly ChannelRule[]): string[] {
   return wanted.map((label, i) => (wanted.indexOf(label) === wanted.lastIndexOf(label) ? label : channels[i].name));
 }
 
-function detailColumns(analysis: InfoAnalysis): DetailColumn[] {
+function detailColumns(analysis: InfoAnalysis): DetailColumn<UnitScore>[] {
   const months = periodMonths(analysis.period);
   const channelLabels = shortChannelLabels(analysis.rubric.channels);
   return [
@@ -313,95 +180,31 @@ function detailColumns(analysis: InfoAnalysis): DetailColumn[] {
 }
 
 function detailSheet(analysis: InfoAnalysis, options: RankingSheetOptions): SheetSpec {
-  const columns = detailColumns(analysis);
   const label = periodLabel(analysis.period);
-  const canvas = new SheetCanvas();
-  canvas.put(0, 0, [[`${options.organisation.trim()}${label}信息工作得分明细`]], TITLE_STYLE);
-  canvas.merge(0, 0, 1, columns.length);
-  canvas.put(1, 0, [["总分 = 基础分 + 加分合计 − 扣分"]], SUBTITLE_STYLE);
-  canvas.merge(1, 0, 1, columns.length);
-
-  // Two header rows: a group label over its columns, and a lone column's label merged down both.
-  const headerTop = TITLE_ROWS + 1;
-  const groupRow: SpecValue[] = [];
-  const nameRow: SpecValue[] = [];
-  for (let c = 0; c < columns.length; ) {
-    const group = columns[c].group;
-    let end = c + 1;
-    while (group && end < columns.length && columns[end].group === group) end++;
-    if (group) {
-      groupRow.push(group, ...Array<SpecValue>(end - c - 1).fill(null));
-      nameRow.push(...columns.slice(c, end).map((col) => col.header));
-      canvas.merge(headerTop, c, 1, end - c);
-    } else {
-      groupRow.push(columns[c].header);
-      nameRow.push(null);
-      canvas.merge(headerTop, c, 2, 1);
-    }
-    c = end;
-  }
-  canvas.put(headerTop, 0, [groupRow, nameRow], HEADER_STYLE);
-  canvas.measure([columns.map((col) => col.header)]);
-
-  const rows = analysis.scores.map((score) => columns.map((col) => col.value(score)));
-  const first = headerTop + 2;
-  canvas.put(first, 0, rows.map((row) => row.slice(0, 2)), { horizontal: "left", border: true });
-  canvas.put(first, 2, rows.map((row) => row.slice(2)), { horizontal: "center", border: true });
-  canvas.measure(rows);
-
-  const widths = fitColumnWidths(canvas.measured, 5);
-  return {
-    name: rankingSheetName(options.names?.detail ?? `${label}得分明细`),
+  return detailTableSheet({
+    title: `${options.organisation.trim()}${label}信息工作得分明细`,
+    subtitle: "总分 = 基础分 + 加分合计 − 扣分",
+    name: options.names?.detail ?? `${label}得分明细`,
     ownerKey: rankingOwnerKeys(analysis.rubric.id, analysis.period.key).detail,
-    blocks: canvas.blocks,
-    merges: canvas.merges,
-    columnWidths: widths,
-    freeze: { rows: first, columns: 1 },
-    page: { paperSize: "A4", orientation: "landscape", fitToWidth: true, printTitleRows: { first: headerTop, last: headerTop + 1 } },
-  };
+    columns: detailColumns(analysis),
+    rows: analysis.scores,
+    nameColumns: 2,
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
 // Charts
 
-/** Rows of chart height per category: a horizontal bar needs about one row per unit. */
-const CHART_ROWS_PER_UNIT = 1.2;
-const CHART_MIN_ROWS = 12;
-const CHART_COLUMNS = 12;
-
 function chartSheet(analysis: InfoAnalysis, options: RankingSheetOptions, style: "per-system" | "combined"): SheetSpec {
   const label = periodLabel(analysis.period);
   const title = `${options.organisation.trim()}${label}信息工作得分`;
-  const systems = analysis.ranking.systems.filter((s) => s.rows.length > 0);
-  const charts: ChartSpec[] = [];
-  let row = TITLE_ROWS;
-  const place = (chartTitle: string, categories: string[], series: ChartSpec["series"]) => {
-    const rows = Math.max(CHART_MIN_ROWS, Math.ceil(categories.length * CHART_ROWS_PER_UNIT) + 4);
-    charts.push({ kind: "bar", title: chartTitle, anchorRow: row, anchorColumn: 0, categories, series, rows, columns: CHART_COLUMNS, valueAxisTitle: "得分" });
-    row += rows + 1;
-  };
-
-  if (style === "combined") {
-    // One category axis of every unit, grouped by system; each system is a series of its own,
-    // so its bars take the system's colour and the legend names the systems.
-    const categories = systems.flatMap((s) => s.rows.map((r) => r.row.unit));
-    let offset = 0;
-    const series = systems.map((s) => {
-      const values: (number | null)[] = categories.map(() => null);
-      s.rows.forEach((r, i) => (values[offset + i] = r.row.total));
-      offset += s.rows.length;
-      return { name: s.system, values };
-    });
-    place(`${title}（按系统）`, categories, series);
-  } else {
-    for (const s of systems) place(`${s.system} ${label}信息工作得分`, s.rows.map((r) => r.row.unit), [{ name: s.system, values: s.rows.map((r) => r.row.total) }]);
-  }
-
-  return {
-    name: rankingSheetName(options.names?.chart ?? `${label}排名图`),
+  return chartsSheet({
+    title,
+    name: options.names?.chart ?? `${label}排名图`,
     ownerKey: rankingOwnerKeys(analysis.rubric.id, analysis.period.key).chart,
-    blocks: [{ row: 0, column: 0, values: [[title]], style: { ...TITLE_STYLE, horizontal: "left" } }],
-    charts,
-    page: { paperSize: "A4", orientation: "portrait", fitToWidth: true },
-  };
+    groups: analysis.ranking.systems.map((s) => ({ name: s.system, units: s.rows.map((r) => ({ unit: r.row.unit, total: r.row.total })) })),
+    style,
+    combinedTitle: `${title}（按系统）`,
+    groupTitle: (system) => `${system} ${label}信息工作得分`,
+  });
 }
