@@ -31,9 +31,18 @@ export function serialToDate(serial: number): DayDate | null {
   const whole = Math.floor(serial);
   // Serials below 61 fall before Excel's phantom 1900-02-29; registers never hold them.
   if (!Number.isFinite(serial) || whole < 61 || whole > 2_958_465) return null;
-  const d = new Date(EXCEL_EPOCH_UTC + whole * MS_PER_DAY);
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+  // A register repeats a few hundred days over many rows; the returned days are never mutated.
+  let date = serialDays.get(whole);
+  if (!date) {
+    const d = new Date(EXCEL_EPOCH_UTC + whole * MS_PER_DAY);
+    date = { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+    if (serialDays.size >= 100_000) serialDays.clear();
+    serialDays.set(whole, date);
+  }
+  return date;
 }
+
+const serialDays = new Map<number, DayDate>();
 
 /** @example dateToSerial({ year: 2013, month: 3, day: 7 }) // 41340 */
 export function dateToSerial(date: DayDate): number {

@@ -51,6 +51,12 @@ export function parseRegister(
   const col = table.columns;
   const typeLabels = [rubric.itemTypes.event.label, rubric.itemTypes.comprehensive.label];
   let rows = 0;
+  // Helpers are made once per table, not per row: a register can hold 400,000 rows.
+  const valueOf = (values: readonly CellValue[], field: Field): CellValue => (col[field] === undefined ? null : values[col[field]!]);
+  const report = (sheetRow: number, rule: string, severity: Severity, field: Field, message: string, suggestion?: string) => {
+    const cell = cellAddress(sheetRow, sheet.originColumn + (col[field] ?? 0));
+    issues.push({ rule, severity, sheet: sheet.name, cell, row: sheetRow + 1, message, ...(suggestion ? { suggestion } : {}) });
+  };
 
   for (let r = table.firstDataRow; r < table.endRow; r++) {
     const values = sheet.values[r];
@@ -58,70 +64,64 @@ export function parseRegister(
     if (isBlankRow(values) || isRepeatedHeader(values, table)) continue;
     rows++;
     const sheetRow = sheet.originRow + r;
-    const at = (field: Field) => cellAddress(sheetRow, sheet.originColumn + (col[field] ?? 0));
-    const report = (rule: string, severity: Severity, field: Field, message: string, suggestion?: string) => {
-      issues.push({ rule, severity, sheet: sheet.name, cell: at(field), row: sheetRow + 1, message, ...(suggestion ? { suggestion } : {}) });
-    };
-    const raw = (field: Field): CellValue => (col[field] === undefined ? null : values[col[field]!]);
-
     let usable = true;
     for (const field of ["unit", "date", "type"] as const) {
-      if (isBlank(raw(field))) {
-        report("missing-field", "error", field, MESSAGES.missingField(FIELD_LABELS[field]));
+      if (isBlank(valueOf(values, field))) {
+        report(sheetRow, "missing-field", "error", field, MESSAGES.missingField(FIELD_LABELS[field]));
         usable = false;
       }
     }
 
-    const unitText = cellText(raw("unit"));
+    const unitText = cellText(valueOf(values, "unit"));
     let unit: RosterUnit | null = null;
     if (unitText) {
       const match = units.match(unitText);
       if (match.status === "none") {
-        report("unknown-unit", "error", "unit", MESSAGES.unknownUnit(unitText), MESSAGES.unknownUnitSuggestion(match.suggestions));
+        report(sheetRow, "unknown-unit", "error", "unit", MESSAGES.unknownUnit(unitText), MESSAGES.unknownUnitSuggestion(match.suggestions));
         usable = false;
       } else unit = match.unit;
     }
 
-    const typeText = cellText(raw("type"));
+    const typeText = cellText(valueOf(values, "type"));
     const type = typeText ? lookup.itemType(typeText) : null;
     if (typeText && !type) {
-      report("bad-type", "error", "type", MESSAGES.badType(typeText, typeLabels));
+      report(sheetRow, "bad-type", "error", "type", MESSAGES.badType(typeText, typeLabels));
       usable = false;
     }
 
-    const dateParse = parseDate(raw("date"));
+    const dateParse = parseDate(valueOf(values, "date"));
     if (!dateParse.ok && dateParse.problem !== "blank") {
-      const text = cellText(raw("date"));
-      report("bad-date", "error", "date", dateParse.problem === "impossible" ? MESSAGES.impossibleDate(text) : MESSAGES.badDate(text));
+      const text = cellText(valueOf(values, "date"));
+      report(sheetRow, "bad-date", "error", "date", dateParse.problem === "impossible" ? MESSAGES.impossibleDate(text) : MESSAGES.badDate(text));
       usable = false;
     }
 
     const adoptions: ChannelRule[] = [];
-    for (const match of lookup.channels(cellText(raw("adoptions")))) {
-      if (match.status === "unknown") report("unknown-channel", "warning", "adoptions", MESSAGES.unknownChannel(match.text));
+    for (const match of lookup.channels(cellText(valueOf(values, "adoptions")))) {
+      if (match.status === "unknown") report(sheetRow, "unknown-channel", "warning", "adoptions", MESSAGES.unknownChannel(match.text));
       else if (match.status === "ambiguous") {
-        report("ambiguous-channel", "warning", "adoptions", MESSAGES.ambiguousChannel(match.text, match.channels.map((c) => c.name)));
+        report(sheetRow, "ambiguous-channel", "warning", "adoptions", MESSAGES.ambiguousChannel(match.text, match.channels.map((c) => c.name)));
       } else if (type && match.channel.points[type] === null) {
-        report("channel-type-mismatch", "warning", "adoptions", MESSAGES.channelTypeMismatch(match.channel.name, rubric.itemTypes[type].label));
+        report(sheetRow, "channel-type-mismatch", "warning", "adoptions", MESSAGES.channelTypeMismatch(match.channel.name, rubric.itemTypes[type].label));
       } else if (!adoptions.includes(match.channel)) adoptions.push(match.channel);
     }
 
-    const violationText = cellText(raw("violation"));
+    const violationText = cellText(valueOf(values, "violation"));
     const violation = violationText ? lookup.penalty(violationText) : null;
     if (violationText && !violation && !/^(无|否|-|—)$/.test(violationText)) {
-      report("bad-violation", "error", "violation", MESSAGES.badViolation(violationText, rubric.penalties.map((p) => p.reason)));
+      report(sheetRow, "bad-violation", "error", "violation", MESSAGES.badViolation(violationText, rubric.penalties.map((p) => p.reason)));
     }
 
     if (!usable || !unit || !type || !dateParse.ok) continue;
-    const body = cellText(raw("body"));
-    const lengthCell = raw("length");
-    const eventDate = parseDate(raw("eventDate"));
+    const body = cellText(valueOf(values, "body"));
+    const lengthCell = valueOf(values, "length");
+    const eventDate = parseDate(valueOf(values, "eventDate"));
     items.push({
       row: sheetRow + 1,
       unit,
       date: dateParse.date,
       type,
-      title: cellText(raw("title")),
+      title: cellText(valueOf(values, "title")),
       body,
       length: typeof lengthCell === "number" ? lengthCell : Number(cellText(lengthCell)) || (body ? [...body].length : null),
       adoptions,

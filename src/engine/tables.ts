@@ -80,9 +80,17 @@ const headerLookup: Map<string, Field[]> = (() => {
  */
 export function fieldsOfHeader(value: unknown): Field[] {
   if (typeof value !== "string") return [];
-  const key = compactKey(value).replace(/\(.*?\)|\*|:|：/g, "");
-  return headerLookup.get(key) ?? [];
+  // Asked of every row's unit cell (repeated-header check), so answers are kept per text.
+  let fields = headerAnswers.get(value);
+  if (!fields) {
+    fields = headerLookup.get(compactKey(value).replace(/\(.*?\)|\*|:|：/g, "")) ?? [];
+    if (headerAnswers.size >= 10_000) headerAnswers.clear();
+    headerAnswers.set(value, fields);
+  }
+  return fields;
 }
+
+const headerAnswers = new Map<string, Field[]>();
 
 /** Maps a candidate header row to columns for one table kind; the first column wins a field. */
 export function mapHeaderRow(row: readonly unknown[], kind: TableKind): ColumnMap {

@@ -69,12 +69,13 @@ function buildLookup(rubric: InfoRubric): RubricLookup {
   return {
     itemType: memoByText((text) => types.get(aliasKey(text)) ?? null),
     channel: cachedChannel,
-    channels: (cell) =>
+    channels: memoByText((cell) =>
       cell
         .split(CHANNEL_SEPARATORS)
         .map((part) => part.trim())
         .filter((part) => part !== "" && !/^(无|未采用|-|—)$/.test(part))
         .map(cachedChannel),
+    ),
     penalty: memoByText((text) => penalties.get(aliasKey(text)) ?? null),
   };
 }
