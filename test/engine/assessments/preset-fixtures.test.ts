@@ -1,42 +1,20 @@
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { main } from "../../../src/cli/main";
-import type { CellValue } from "../../../src/engine/cells";
 import { PRESETS } from "../../../src/engine/presets";
 import { sheetToRubric } from "../../../src/engine/rubric-sheet/reader";
 import { rubricToSheet } from "../../../src/engine/rubric-sheet/writer";
 import { XlsxWorkbook } from "../../../src/xlsx/xlsx-workbook";
+import { readPresetFixtures, writeXlsx } from "../../support/preset-fixtures";
 
 /**
  * Scenario files: an input workbook as grids, the command-line options, and the expected
  * units. Each becomes a real .xlsx and goes through `league score --rubric <id> --json`.
  */
-interface Fixture {
-  description: string;
-  args: string[];
-  sheets: { name: string; rows: CellValue[][] }[];
-  expected: { rubric: string; period: string; units: Record<string, unknown>[] };
-}
-
-const fixtureDir = join(__dirname, "../../fixtures/presets");
-const fixtures = readdirSync(fixtureDir)
-  .filter((f) => f.endsWith(".json"))
-  .map((f) => JSON.parse(readFileSync(join(fixtureDir, f), "utf8")) as Fixture);
+const fixtures = readPresetFixtures();
 const dir = mkdtempSync(join(tmpdir(), "league-presets-"));
-
-async function writeXlsx(path: string, sheets: Fixture["sheets"]): Promise<void> {
-  const workbook = new ExcelJS.Workbook();
-  for (const { name, rows } of sheets) {
-    const sheet = workbook.addWorksheet(name);
-    rows.forEach((row, r) => row.forEach((value, c) => {
-      if (value !== null && value !== undefined) sheet.getCell(r + 1, c + 1).value = value as ExcelJS.CellValue;
-    }));
-  }
-  await workbook.xlsx.writeFile(path);
-}
 
 async function league(...argv: string[]) {
   let stdout = "";
