@@ -68,16 +68,28 @@ function normalizeCommon(text: string): string | null {
   let out = "";
   let runStart = 0;
   for (let i = 0; i < text.length; i++) {
-    let c = text.charCodeAt(i);
-    if (c >= 0x4e00 && c <= 0x9fff) continue; // CJK unified ideographs: NFKC leaves them
-    if (c >= 0xff01 && c <= 0xff5e) c -= 0xfee0; // full-width ASCII folds to ASCII
-    else if (c >= 0x80 && !isCommonPunctuation(c)) return null;
+    const c = text.charCodeAt(i);
+    if (c >= 0x4e00 && c <= 0x9fff) continue; // the bulk: kept as they are, in runs
+    const folded = foldCommon(c);
+    if (folded === UNCOMMON) return null;
     if (i > runStart) out += text.slice(runStart, i);
     runStart = i + 1;
-    if ((c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a)) out += String.fromCharCode(c);
-    else if (c >= 0x41 && c <= 0x5a) out += String.fromCharCode(c + 0x20);
+    if (folded !== DROPPED) out += String.fromCharCode(folded);
   }
   return runStart === 0 ? text : out + text.slice(runStart);
+}
+
+const DROPPED = -1;
+const UNCOMMON = -2;
+
+/** One UTF-16 unit as the fast path folds it: a kept code, DROPPED, or UNCOMMON. */
+function foldCommon(code: number): number {
+  if (code >= 0x4e00 && code <= 0x9fff) return code; // CJK unified ideographs: NFKC keeps them
+  const c = code >= 0xff01 && code <= 0xff5e ? code - 0xfee0 : code; // full-width ASCII
+  if ((c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a)) return c;
+  if (c >= 0x41 && c <= 0x5a) return c + 0x20;
+  if (c < 0x80 || isCommonPunctuation(c)) return DROPPED;
+  return UNCOMMON;
 }
 
 /** Spaces, dashes, quotes, ellipses and CJK punctuation: dropped by either path. */
@@ -242,19 +254,32 @@ interface MappedText {
 
 /** Normalises code point by code point, so that a match can be cut from the original text. */
 function normalizeWithMap(text: string): MappedText {
-  let normalized = "";
+  const units: number[] = [];
   const start: number[] = [];
   const end: number[] = [];
-  let index = 0;
-  for (const char of text) {
-    const kept = normalizeForSimilarity(char);
-    normalized += kept;
-    for (let k = 0; k < kept.length; k++) {
-      start.push(index);
-      end.push(index + char.length);
+  for (let index = 0; index < text.length; ) {
+    const code = text.codePointAt(index)!;
+    const width = code > 0xffff ? 2 : 1;
+    let folded = width === 1 ? foldCommon(code) : UNCOMMON;
+    if (folded === UNCOMMON) {
+      // Rare characters take the full path, one code point at a time.
+      const extra = normalizeForSimilarity(text.slice(index, index + width));
+      folded = DROPPED;
+      for (let k = 0; k < extra.length; k++) {
+        units.push(extra.charCodeAt(k));
+        start.push(index);
+        end.push(index + width);
+      }
     }
-    index += char.length;
+    if (folded !== DROPPED) {
+      units.push(folded);
+      start.push(index);
+      end.push(index + 1);
+    }
+    index += width;
   }
+  let normalized = "";
+  for (let k = 0; k < units.length; k += 4096) normalized += String.fromCharCode(...units.slice(k, k + 4096));
   return { normalized, start: Int32Array.from(start), end: Int32Array.from(end) };
 }
 

@@ -127,6 +127,9 @@ describe("sharedPassage", () => {
 
   it("bridges punctuation the two texts write differently", () => {
     expect(sharedPassage("植树、浇水、培土", "植树,浇水,培土")).toBe("植树、浇水、培土");
+    // Characters outside the common blocks: a supplementary ideograph, a circled digit.
+    expect(sharedPassage("𠮷野家团委开展植树。", "昨日𠮷野家团委开展了")).toBe("𠮷野家团委开展");
+    expect(sharedPassage("第①组团员青年植树", "第1组团员青年")).toBe("第①组团员青年");
   });
 
   it("returns an empty string when fewer than three characters are shared in a row", () => {
