@@ -1,7 +1,12 @@
-import { bandOf, bandTableFromRows, inDomain, normalizeWeights, weightedTotal, type BandTable } from "../engine/bands";
+import { quotaTarget, tierOf, vetoStreak } from "../engine/assessments/tiers";
+import { bandOf, bandTableFromRows, inDomain, normalizeWeights, weightedTotal, type BandTable, type WeightedComponent } from "../engine/bands";
 import { cellText, isBlank, type Grid } from "../engine/cells";
-import { BAND_SCALES, dongguanAnnualWeights, GRADE_SCALES } from "../engine/presets/bands";
+import { PRESETS } from "../engine/presets";
+import { BAND_SCALES } from "../engine/presets/bands";
 import { chaoyangInfo } from "../engine/presets/chaoyang-info";
+import { dongguanAnnualRubric } from "../engine/presets/dongguan-annual";
+import { hainanWechatRubric } from "../engine/presets/hainan-wechat";
+import { hunanWmhRubric } from "../engine/presets/hunan-wmh";
 import { rankOf } from "../engine/rank";
 import { rubricLookup } from "../engine/rubric/lookup";
 import { MESSAGES } from "../engine/messages";
@@ -12,12 +17,14 @@ import { ARGUMENT_LABELS as L, FUNCTION_MESSAGES as M } from "./messages";
 import {
   cellsParam,
   choiceParam,
+  lineParam,
   numberParam,
   numbersOrBlanksParam,
   numbersParam,
   optionalTextParam,
   orderParam,
   periodParam,
+  positiveIntegerParam,
   presetOrRangeParam,
   presetParam,
   rangeParam,
@@ -34,6 +41,19 @@ import { registerBook, rosterBook } from "./scoring-book";
 
 const wrong = (message: string) => new FunctionError("#VALUE!", message);
 const notAvailable = (message: string) => new FunctionError("#N/A", message);
+
+/**
+ * GRADE's and WEIGHTED's presets, by rubric id, from the preset registry: every rubric that
+ * grades its total lends its bands, every weighted rubric its weights, so a new preset is a
+ * new choice here without another list to keep in step.
+ */
+const rubrics = Object.values(PRESETS);
+const PRESET_GRADES: Readonly<Record<string, BandTable<string>>> = Object.fromEntries(
+  rubrics.flatMap((rubric) => ("grades" in rubric ? [[rubric.id, rubric.grades]] : [])),
+);
+const PRESET_WEIGHTS: Readonly<Record<string, { components: readonly WeightedComponent[] }>> = Object.fromEntries(
+  rubrics.flatMap((rubric) => (rubric.kind === "weighted" ? [[rubric.id, rubric]] : [])),
+);
 
 /** Rank methods as staff may write them. */
 const RANK_METHODS = {
@@ -149,7 +169,7 @@ function band<T>(value: number, table: BandTable<T>, label: string): T {
 
 export const GRADE = defineFunction({
   id: "GRADE",
-  params: [numberParam("score"), presetOrRangeParam("scale", GRADE_SCALES, GRADE_SCALES["hainan-wechat"])],
+  params: [numberParam("score"), presetOrRangeParam("scale", PRESET_GRADES, hainanWechatRubric.grades)],
   run(score, scale) {
     if ("preset" in scale) return band(score, scale.preset, L.score);
     const table = bandTableFromRows(scale.range);
@@ -170,7 +190,7 @@ export const WEIGHTED = defineFunction({
   id: "WEIGHTED",
   params: [
     numbersOrBlanksParam("scores"),
-    presetOrRangeParam("weights", { [dongguanAnnualWeights.id]: dongguanAnnualWeights }, dongguanAnnualWeights),
+    presetOrRangeParam("weights", PRESET_WEIGHTS, dongguanAnnualRubric),
   ],
   run(scores, weights) {
     let components = "preset" in weights ? weights.preset.components : null;
@@ -186,6 +206,38 @@ export const WEIGHTED = defineFunction({
     const result = weightedTotal(scores, components);
     if (!result.ok) throw notAvailable(M.incomplete(result.missing));
     return result.total;
+  },
+});
+
+export const TIER = defineFunction({
+  id: "TIER",
+  // Five near-equal tiers by default, as hunan-wmh cuts its ranking (RUBRICS.md §5).
+  params: [numberParam("value"), numbersParam("values"), positiveIntegerParam("tiers", hunanWmhRubric.tiers.length)],
+  run(value, values, tiers) {
+    if (tiers > values.length) throw wrong(M.tooManyTiers(tiers, values.length));
+    const tier = tierOf(value, values, tiers);
+    if (tier === null) throw notAvailable(M.notAmongValues(value));
+    return tier;
+  },
+});
+
+export const VETO_STREAK = defineFunction({
+  id: "VETO_STREAK",
+  // Defaults from hainan-wechat's veto: 3 consecutive spot checks rated 差 (RUBRICS.md §4).
+  params: [
+    lineParam("levels"),
+    optionalTextParam("label", hainanWechatRubric.spotChecks.vetoLevel),
+    positiveIntegerParam("n", hainanWechatRubric.spotChecks.streak),
+  ],
+  run: (levels, label, n) => vetoStreak(levels, label, n),
+});
+
+export const QUOTA_TARGET = defineFunction({
+  id: "QUOTA_TARGET",
+  params: [numberParam("base")],
+  run(base) {
+    if (base < 0) throw wrong(M.negative(L.base));
+    return quotaTarget(base, hunanWmhRubric.quotaMultiplier);
   },
 });
 

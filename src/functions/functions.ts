@@ -4,13 +4,16 @@ import {
   BASE_POINTS,
   GRADE,
   ITEM_POINTS,
+  QUOTA_TARGET,
   RANK,
   RANK_IN_GROUP,
   SCORE_BREAKDOWN,
   SCORE_UNIT,
   SCORES,
   SIMILARITY,
+  TIER,
   UNIT_CODE,
+  VETO_STREAK,
   WEIGHTED,
 } from "./definitions";
 
@@ -144,13 +147,13 @@ export function rankInGroup(value: any, values: any[][], group: any, groups: any
 }
 
 /**
- * The grade of a score: "hainan-wechat" (优秀/良好/合格/不合格, the default), "dongguan-annual" (好/较好/一般/差), or a two-column range (threshold, label).
- * @zh 分数对应的等次："hainan-wechat"（优秀/良好/合格/不合格，默认）、"dongguan-annual"（好/较好/一般/差），或两列区域（分数线、等次）。
+ * The grade of a score by any preset's grade bands, named by the preset's id: "hainan-wechat" (优秀/良好/合格/不合格, the default), "dongguan-annual" (好/较好/一般/差); or by a two-column range (threshold, label).
+ * @zh 按任一细则预设的等次分档评定分数，以细则编号指定："hainan-wechat"（优秀/良好/合格/不合格，默认）、"dongguan-annual"（好/较好/一般/差）；或按两列区域（分数线、等次）。
  * @customfunction GRADE
  * @param score The score to grade; a blank gives #N/A.
  * @zhparam score 要评定的分数；为空时返回 #N/A。
- * @param [scale] A preset name, or a two-column range of thresholds and labels.
- * @zhparam scale 分档名称，或两列区域（分数线、等次）。
+ * @param [scale] A preset id, or a two-column range of thresholds and labels.
+ * @zhparam scale 细则编号，或两列区域（分数线、等次）。
  * @returns The grade's label.
  */
 export function grade(score: any, scale?: any[][]): string {
@@ -158,13 +161,13 @@ export function grade(score: any, scale?: any[][]): string {
 }
 
 /**
- * The weighted total of component scores. Default weights are 党政评价 30%, 团内考核 50%, 青年评议 20%. A blank component gives #N/A: the total is incomplete, not a zero.
- * @zh 各项得分的加权总分。默认权重：党政评价 30%、团内考核 50%、青年评议 20%。任一项为空返回 #N/A（总分不完整），不按 0 分计。
+ * The weighted total of component scores, by the weights of any weighted preset or of a range. Default weights are dongguan-annual's 党政评价 30%, 团内考核 50%, 青年评议 20%. A blank component gives #N/A: the total is incomplete, not a zero.
+ * @zh 各项得分的加权总分，权重取自任一加权细则预设或区域。默认为 dongguan-annual 的权重：党政评价 30%、团内考核 50%、青年评议 20%。任一项为空返回 #N/A（总分不完整），不按 0 分计。
  * @customfunction WEIGHTED
  * @param scores The component scores, in the order of the weights.
  * @zhparam scores 各项得分，顺序与权重一致。
- * @param [weights] Weights as shares (0.3) or percentages (30) adding up to 100%, or "dongguan-annual".
- * @zhparam weights 权重，可写比例（0.3）或百分数（30），合计 100%；或 "dongguan-annual"。
+ * @param [weights] Weights as shares (0.3) or percentages (30) adding up to 100%, or a preset id such as "dongguan-annual".
+ * @zhparam weights 权重，可写比例（0.3）或百分数（30），合计 100%；或细则编号，如 "dongguan-annual"。
  * @returns The weighted total.
  */
 export function weighted(scores: any[][], weights?: any[][]): number {
@@ -195,6 +198,50 @@ export function band(value: any, scale: any): any {
  */
 export function unitCode(name: any): Promise<string> {
   return UNIT_CODE(name);
+}
+
+/**
+ * The tier (档次, 1 = best) of a value among values, by rank position, highest first: the ranked values are cut into near-equal groups, the better tiers taking one extra each, and tied values share the better tier (hunan-wmh, 5 tiers by default).
+ * @zh 数值在区域中所处的档次（1 为最好），按名次位置从高到低分为人数相近的若干档，多出的名额归前面的档，并列者同归较好的档（湖南青年文明号考评，默认 5 档）。
+ * @customfunction TIER
+ * @param value The value to place; a blank gives #N/A.
+ * @zhparam value 要分档的数值；为空时返回 #N/A。
+ * @param values The values to cut into tiers; blanks and text are skipped.
+ * @zhparam values 参与分档的数值区域；空格和文本不参与。
+ * @param [tiers] The number of tiers, a whole number from 1 up to the number of values; 5 when omitted.
+ * @zhparam tiers 档数，为 1 至数值个数之间的整数；省略时为 5。
+ * @returns The tier, from 1.
+ */
+export function tier(value: any, values: any[][], tiers?: any): number {
+  return TIER(value, values, tiers);
+}
+
+/**
+ * TRUE when n consecutive spot checks carry the veto label (default: 3 in a row rated 差, the hainan-wechat veto). List the checks in date order, in one row or one column; blank cells are skipped and do not break a streak.
+ * @zh 连续 n 次抽查为同一等次时返回 TRUE（默认连续 3 次为“差”，即海南微信考评的否决条件）。抽查结果按日期先后排成一行或一列；空单元格跳过，不中断连续。
+ * @customfunction VETO_STREAK
+ * @param levels The spot-check levels in date order, one row or one column.
+ * @zhparam levels 按抽查日期排列的等次，一行或一列。
+ * @param [label] The level that counts towards the veto; 差 when omitted.
+ * @zhparam label 计入否决的等次；省略时为“差”。
+ * @param [n] How many consecutive checks trigger it, a whole number from 1; 3 when omitted.
+ * @zhparam n 连续次数，为不小于 1 的整数；省略时为 3。
+ * @returns TRUE or FALSE.
+ */
+export function vetoStreak(levels: any[][], label?: any, n?: any): boolean {
+  return VETO_STREAK(levels, label, n);
+}
+
+/**
+ * The scale target of the hunan-wmh assessment: the base quota times 10 collectives creating at national or provincial level (长沙: 10 → 100).
+ * @zh 湖南青年文明号考评的创建规模目标：基础名额 × 10 个国家级、省级创建集体（如长沙 10 → 100）。
+ * @customfunction QUOTA_TARGET
+ * @param base The unit's base quota (附件1), e.g. 10 for 长沙.
+ * @zhparam base 单位的基础名额（附件1），如长沙为 10。
+ * @returns The number of collectives.
+ */
+export function quotaTarget(base: any): number {
+  return QUOTA_TARGET(base);
 }
 
 /**

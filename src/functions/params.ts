@@ -48,9 +48,12 @@ export function textParam(name: ArgumentName): Param<string> {
   };
 }
 
-/** Text that may be blank: a blank cell is "" (an adoptions cell with no adoption). */
-export function optionalTextParam(name: ArgumentName): Param<string> {
-  return { name, fallback: () => "", read: textParam(name).read };
+/**
+ * Text that may be blank: a blank cell is the fallback, "" unless given (an adoptions cell with
+ * no adoption).
+ */
+export function optionalTextParam(name: ArgumentName, fallback = ""): Param<string> {
+  return { name, fallback: () => fallback, read: textParam(name).read };
 }
 
 function toNumber(raw: unknown, label: string): number {
@@ -69,6 +72,22 @@ export function numberParam(name: ArgumentName): Param<number> {
     read(raw, label) {
       if (isBlankValue(raw)) throw new FunctionError("#N/A", M.blankResult(label));
       return toNumber(raw, label);
+    },
+  };
+}
+
+/**
+ * A count such as a number of tiers or a streak length: a whole number from 1, optional with a
+ * default. 2.5 tiers is a typing slip, not something to round.
+ */
+export function positiveIntegerParam(name: ArgumentName, fallback: number): Param<number> {
+  return {
+    name,
+    fallback: () => fallback,
+    read(raw, label) {
+      const value = toNumber(raw, label);
+      if (!Number.isInteger(value) || value < 1) throw wrong(M.notPositiveInteger(label, cellText(raw as CellValue)));
+      return value;
     },
   };
 }
@@ -92,6 +111,21 @@ export function numbersOrBlanksParam(name: ArgumentName): Param<(number | null)[
 /** Every cell of a range, kept in place (for ranges read side by side with another). */
 export function cellsParam(name: ArgumentName): Param<CellValue[]> {
   return { name, read: (raw) => cellsOf(raw) };
+}
+
+/**
+ * The cells of a one-row or one-column range, in order. A block of several rows and columns
+ * has no single order (by row or by column?), so it is a wrong argument rather than a guess.
+ */
+export function lineParam(name: ArgumentName): Param<CellValue[]> {
+  return {
+    name,
+    read(raw, label) {
+      const grid = asGrid(raw);
+      if (grid.length > 1 && grid.some((row) => row.length > 1)) throw wrong(M.notLine(label));
+      return cellsOf(grid);
+    },
+  };
 }
 
 /** A range such as a register or a roster, as the 2-D array Excel passes. */

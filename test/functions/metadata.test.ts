@@ -26,10 +26,11 @@ interface FunctionMetadata {
   result?: { dimensionality?: string };
 }
 
-/** Every function issue 3 lists. */
+/** Every function issue 3 lists, then the assessment functions of issue 6. */
 const EXPECTED_IDS = [
   "SCORE_UNIT", "SCORE_BREAKDOWN", "SCORES", "BASE_POINTS", "ITEM_POINTS", "RANK",
   "RANK_IN_GROUP", "GRADE", "WEIGHTED", "BAND", "UNIT_CODE", "SIMILARITY",
+  "TIER", "VETO_STREAK", "QUOTA_TARGET",
 ];
 
 let english: { functions: FunctionMetadata[] };
@@ -81,6 +82,11 @@ describe("functions.json", () => {
     expect(dims("SCORE_UNIT")).toEqual({ unit: "scalar", register: "matrix", period: "scalar", rubric: "scalar" });
     expect(dims("RANK_IN_GROUP")).toMatchObject({ values: "matrix", group: "scalar", groups: "matrix" });
     expect(dims("GRADE")).toEqual({ score: "scalar", scale: "matrix" });
+    expect(dims("TIER")).toEqual({ value: "scalar", values: "matrix", tiers: "scalar" });
+    expect(dims("VETO_STREAK")).toEqual({ levels: "matrix", label: "scalar", n: "scalar" });
+    expect(dims("QUOTA_TARGET")).toEqual({ base: "scalar" });
+    expect(byId.get("TIER")!.parameters.filter((p) => p.optional).map((p) => p.name)).toEqual(["tiers"]);
+    expect(byId.get("VETO_STREAK")!.parameters.filter((p) => p.optional).map((p) => p.name)).toEqual(["label", "n"]);
     expect(byId.get("SCORES")!.result?.dimensionality).toBe("matrix");
     expect(byId.get("SCORE_BREAKDOWN")!.result?.dimensionality).toBe("matrix");
     expect(byId.get("SCORE_UNIT")!.parameters.filter((p) => p.optional).map((p) => p.name)).toEqual(["period", "rubric"]);
@@ -104,6 +110,6 @@ describe("functions.zh-cn.json", () => {
     expect(() => localizeMetadata(metadata, text.replace("@zhparam register 信息报送登记表区域，含表头行（", "@zhparam registry （"), source)).toThrow(
       /SCORE_UNIT: @zhparam register/,
     );
-    expect(() => localizeMetadata(metadata, text.replace(/@zh 分数对应的等次.*\n/, ""), source)).toThrow(/GRADE: @zh/);
+    expect(() => localizeMetadata(metadata, text.replace(/@zh 按任一细则预设的等次分档.*\n/, ""), source)).toThrow(/GRADE: @zh/);
   });
 });
