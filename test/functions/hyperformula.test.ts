@@ -15,9 +15,13 @@ import {
 } from "hyperformula";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parseInfoWorkbook } from "../../src/engine/analyze";
+import { quotaTarget, tierOf, vetoStreak } from "../../src/engine/assessments/tiers";
+import { bandOf } from "../../src/engine/bands";
 import type { Grid } from "../../src/engine/cells";
 import { parsePeriod } from "../../src/engine/dates";
+import { wechatActivity } from "../../src/engine/presets/bands";
 import { chaoyangInfo } from "../../src/engine/presets/chaoyang-info";
+import { hunanWmhRubric } from "../../src/engine/presets/hunan-wmh";
 import { rankOf } from "../../src/engine/rank";
 import { scoreInfo } from "../../src/engine/score";
 import * as wrappers from "../../src/functions/functions";
@@ -141,6 +145,36 @@ const roster = buildRoster();
 const lastRegisterRow = register.length;
 const REG = `Register!$A$1:$F$${lastRegisterRow}`;
 
+/**
+ * The assessment functions' sheet (RUBRICS.md §4–§5). A: term averages with a blank row, B: each
+ * one's tier. E–G: one city's spot checks in date order (real dates), an empty row between
+ * them, each day's level banded from its posts; H: the veto. Row 8: checks along a row.
+ * E10:G12: base quotas and their scale targets.
+ */
+const AVERAGES = [95, 90, 85, 80, 80, null, 70, 60, 50, 40, 30];
+const SPOT_CHECKS: ([string, number] | null)[] = [["2013-05-02", 12], ["2013-05-20", 0], null, ["2013-06-05", 2], ["2013-06-20", 1], ["2013-07-01", 7]];
+const QUOTAS: [string, number | string][] = [["长沙", 10], ["衡阳", 7], ["某市", "十"]];
+
+function assessmentSheet(): unknown[][] {
+  const rows: unknown[][] = Array.from({ length: 12 }, () => Array(10).fill(null));
+  AVERAGES.forEach((average, i) => {
+    rows[i][0] = average;
+    rows[i][1] = `=LEAGUE.TIER(A${i + 1}, A$1:A$11)`;
+  });
+  rows[0][2] = "=LEAGUE.TIER(A1, A$1:A$11, 11)";
+  rows[1][2] = "=LEAGUE.TIER(A4, A$1:A$11, 2)";
+  rows[2][2] = "=LEAGUE.TIER(A1, A$1:A$11, 1/0)";
+  SPOT_CHECKS.forEach((check, i) => {
+    if (check) rows[i].splice(4, 3, check[0], check[1], `=LEAGUE.BAND(F${i + 1}, "wechat-activity")`);
+  });
+  rows[0][7] = "=LEAGUE.VETO_STREAK(G1:G6)";
+  rows[1][7] = '=LEAGUE.VETO_STREAK(G1:G6, "差", 4)';
+  rows[2][7] = "=LEAGUE.VETO_STREAK(E1:G6)";
+  rows[7].splice(4, 6, "差", null, "差", "差", "优秀", "=LEAGUE.VETO_STREAK(E8:I8)");
+  QUOTAS.forEach(([unit, base], i) => rows[9 + i].splice(4, 3, unit, base, `=LEAGUE.QUOTA_TARGET(F${10 + i})`));
+  return rows;
+}
+
 let hf: HyperFormula;
 let sheet: number;
 
@@ -178,6 +212,7 @@ beforeAll(async () => {
         ["同一段文字", "=LEAGUE.SIMILARITY(A6, A6)", '=LEAGUE.SIMILARITY(A6, "")', "=LEAGUE.RANK(A7, B7:D7)", null],
         [null, 1, 2, 3, "=LEAGUE.SCORE_UNIT(\"无此单位\", " + REG + ")", "=LEAGUE.SCORE_UNIT(A6, A6:B6)"],
       ],
+      Assess: assessmentSheet() as never,
     },
     { licenseKey: "gpl-v3", dateFormats: ["YYYY-MM-DD"] },
   );
@@ -252,6 +287,39 @@ describe("LEAGUE.* as HyperFormula formulas", () => {
     expect((value("Rules", "D6") as DetailedCellError).type).toBe(ErrorType.NA); // blank value: not ranked
     expect((value("Rules", "E7") as DetailedCellError).type).toBe(ErrorType.NA);
     expect((value("Rules", "F7") as DetailedCellError).message).toMatch(/登记表缺少表头/);
+  });
+
+  it("tiers each average by rank position as the engine does: =LEAGUE.TIER(A1, A$1:A$11)", () => {
+    const values = AVERAGES.filter((a): a is number => a !== null);
+    AVERAGES.forEach((average, i) => {
+      if (average !== null) expect(value("Assess", `B${i + 1}`), `B${i + 1}`).toBe(tierOf(average, values, hunanWmhRubric.tiers.length));
+    });
+    expect(AVERAGES.map((_, i) => value("Assess", `B${i + 1}`)).filter((t) => typeof t === "number")).toEqual([1, 1, 2, 2, 2, 3, 4, 4, 5, 5]);
+    expect((value("Assess", "B6") as DetailedCellError).type).toBe(ErrorType.NA); // the blank average
+    expect((value("Assess", "C1") as DetailedCellError).message).toBe("档数 11 多于排名区域中的数值个数 10");
+    expect(value("Assess", "C2")).toBe(tierOf(80, values, 2));
+    expect((value("Assess", "C3") as DetailedCellError).type).toBe(ErrorType.DIV_BY_ZERO);
+  });
+
+  it("finds the 3-差 veto in spot checks by date, across an empty row: =LEAGUE.VETO_STREAK(G1:G6)", () => {
+    const assess = hf.getSheetId("Assess")!;
+    expect(hf.getCellValueDetailedType({ sheet: assess, row: 0, col: 4 })).toBe(CellValueDetailedType.NUMBER_DATE);
+    const dates = SPOT_CHECKS.map((_, i) => value("Assess", `E${i + 1}`)).filter((d): d is number => typeof d === "number");
+    expect(dates).toEqual([...dates].sort((a, b) => a - b));
+    const levels = SPOT_CHECKS.map((check) => (check ? bandOf(check[1], wechatActivity) : null));
+    expect(SPOT_CHECKS.map((_, i) => value("Assess", `G${i + 1}`) ?? null)).toEqual(levels);
+    expect(value("Assess", "H1")).toBe(vetoStreak(levels));
+    expect(value("Assess", "H1")).toBe(true);
+    expect(value("Assess", "H2")).toBe(false);
+    expect((value("Assess", "H3") as DetailedCellError).message).toBe("抽查等次应为一行或一列");
+    expect(value("Assess", "J8")).toBe(true);
+  });
+
+  it("gives each base quota its scale target: =LEAGUE.QUOTA_TARGET(F10), 长沙 10 → 100", () => {
+    expect(value("Assess", "G10")).toBe(100);
+    expect(value("Assess", "G11")).toBe(quotaTarget(7, hunanWmhRubric.quotaMultiplier));
+    expect((value("Assess", "G12") as DetailedCellError).type).toBe(ErrorType.VALUE);
+    expect((value("Assess", "G12") as DetailedCellError).message).toBe("基础名额应为数字，现为「十」");
   });
 
   it("recomputes when the register changes, through the content cache", () => {
