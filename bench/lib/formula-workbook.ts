@@ -107,7 +107,8 @@ export function formulaSheets(workload: Workload): Record<string, Cell[][]> {
 
 /** Evaluates the formula workbook and reads every unit's total and ranks. */
 export function evaluateFormulas(workload: Workload): Map<string, UnitFigures | string> {
-  const hf = HyperFormula.buildFromSheets(formulaSheets(workload), { licenseKey: "gpl-v3", useArrayArithmetic: true });
+  // Excel's own sheet size, not HyperFormula's default of 40,000 rows.
+  const hf = HyperFormula.buildFromSheets(formulaSheets(workload), { licenseKey: "gpl-v3", useArrayArithmetic: true, maxRows: 1_048_576 });
   try {
     const values = hf.getSheetValues(hf.getSheetId(SCORES)!);
     const figures = new Map<string, UnitFigures | string>();
