@@ -30,9 +30,10 @@ export const COMMANDS: Record<string, Command> = {
   rank: {
     run: rankCommand,
     booleanFlags: ["json"],
-    usage: "league rank <workbook.xlsx> [--period …] [--method dense|competition] [--json] [--out ranked.xlsx [--ties merge|repeat|label] [--org 组织名称]]",
+    usage:
+      "league rank <workbook.xlsx> [--rubric 规则编号] [--period …] [--method dense|competition] [--json] [--out ranked.xlsx [--ties merge|repeat|label] [--org 组织名称]]",
   },
-  validate: { run: validateCommand, booleanFlags: ["json"], usage: "league validate <workbook.xlsx> [--period 2013] [--json] [--today 2014-01-10]" },
+  validate: { run: validateCommand, booleanFlags: ["json"], usage: "league validate <workbook.xlsx> [--rubric 规则编号] [--period 2013] [--json] [--today 2014-01-10]" },
   rubric: { run: rubricCommand, booleanFlags: ["json"], usage: "league rubric <规则编号> --out rubric.xlsx | league rubric --check workbook.xlsx [--json]" },
   sample: { run: sampleCommand, booleanFlags: [], usage: "league sample --out sample.xlsx" },
   demo: { run: demoCommand, booleanFlags: ["json"], usage: "league demo [--period …] [--method …]" },

@@ -1,6 +1,8 @@
 import { resolve } from "node:path";
 import { organisationFromRoster } from "../../engine/layout/organisation";
 import { buildRankingSheets, TIE_STYLES, type TieStyle } from "../../engine/layout/ranking-sheets";
+import type { SheetSpec } from "../../engine/layout/sheet-spec";
+import type { XlsxWorkbook } from "../../xlsx/xlsx-workbook";
 import type { ParsedArgs } from "../args";
 import type { InfoJob } from "../info-job";
 import { InputError, type CliIO } from "../io";
@@ -46,11 +48,15 @@ export function outputPathOf(args: ParsedArgs): string {
  * // 已写入 排名.xlsx：2013年排名、2013年得分明细、2013年排名图
  */
 export async function writeRankedWorkbook(job: InfoJob, args: ParsedArgs, io: CliIO): Promise<number> {
+  const specs = buildRankingSheets(job.analysis, { organisation: organisationOf(job, args), ties: tieStyleOf(args) });
+  return writeSheetsToOut(job.workbook, specs, args, io);
+}
+
+/** Writes generated sheets into the opened workbook through the .xlsx port and saves it under the --out name. */
+export async function writeSheetsToOut(workbook: XlsxWorkbook, specs: SheetSpec[], args: ParsedArgs, io: CliIO): Promise<number> {
   const out = outputPathOf(args);
-  const ties = tieStyleOf(args);
-  const specs = buildRankingSheets(job.analysis, { organisation: organisationOf(job, args), ties });
-  const result = await job.workbook.writeSheets(specs);
-  await job.workbook.save(out);
+  const result = await workbook.writeSheets(specs);
+  await workbook.save(out);
   io.stdout(`已写入 ${out}：${result.written.join("、")}\n`);
   if (result.replaced.length > 0) io.stdout(`替换了同一期间此前生成的工作表：${result.replaced.join("、")}\n`);
   return 0;

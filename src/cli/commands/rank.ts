@@ -4,14 +4,17 @@ import type { Ranked } from "../../engine/rank";
 import type { UnitScore } from "../../engine/score";
 import { checkKnown, type ParsedArgs } from "../args";
 import { renderTable } from "../format";
-import { INFO_OPTIONS, runInfoJob } from "../info-job";
+import { analyseOpened, INFO_OPTIONS, openForTables } from "../info-job";
 import type { CliIO } from "../io";
 import { writeRankedWorkbook } from "./rank-out";
+import { rankAssessment } from "./rank-preset";
 
-/** `league rank`: the ranking overall and per system, in published order. */
+/** `league rank`: the ranking overall and per system, in published order, by any rubric. */
 export async function rankCommand(args: ParsedArgs, io: CliIO): Promise<number> {
   checkKnown(args, [...INFO_OPTIONS, "json", "out", "ties", "org"]);
-  const job = await runInfoJob(args, io);
+  const opened = await openForTables(args, io);
+  if (opened.rubric.kind !== "info") return rankAssessment(opened, opened.rubric, args, io);
+  const job = analyseOpened(opened, args, io);
   if (args.options.has("out")) return writeRankedWorkbook(job, args, io);
   const { analysis } = job;
   if (args.flags.has("json")) io.stdout(JSON.stringify(rankingJson(analysis)) + "\n");

@@ -134,7 +134,7 @@ function rankingSheet(
   return rankedTableSheet<AssessedUnit>({
     ...shape,
     subtitle: methodLine(ranking.method) + (incomplete ? "；未完成考评的单位不排名，列于最后" : ""),
-    unit: (u) => markedUnit(u, context.rubric),
+    unit: (u) => assessmentMark(u, context.rubric),
     scores: resultColumns(result).filter((c) => !MARK_COLUMNS.has(c.key)),
     ties: options.ties,
     unranked: UNRANKED,
@@ -144,10 +144,11 @@ function rankingSheet(
 }
 
 /**
- * Why a unit is marked: its reasons for losing award eligibility, and a veto that has not
+ * Why a unit is marked ※: its reasons for losing award eligibility, and a veto that has not
  * already said so (hainan-wechat's veto caps the grade but leaves eligibility alone).
+ * @example assessmentMark(haikou, hainanWechatRubric) // { unit: "海口市团委", reasons: ["一票否决：连续 3 次抽查为“差”，等次最高为良好"] }
  */
-function markedUnit(unit: AssessedUnit, rubric: Rubric): MarkedUnit {
+export function assessmentMark(unit: AssessedUnit, rubric: Rubric): MarkedUnit {
   const reasons = unit.awardEligible ? [] : [...unit.ineligibleReasons];
   if (unit.vetoed && !reasons.some((r) => r.includes("否决"))) reasons.push(vetoReason(rubric));
   return { unit: unit.unit, reasons };
