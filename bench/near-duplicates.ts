@@ -12,6 +12,7 @@
  *   `similarity`, and the share of pairs at or above the threshold that the finder returned.
  * Small sizes are repeated and the median reported.
  */
+import { cpus, loadavg } from "node:os";
 import { findNearDuplicates } from "../src/engine/near-duplicates";
 import {
   GRAM_SIZE,
@@ -80,6 +81,8 @@ function recall(docs: readonly CorpusDoc[], found: ReadonlySet<string>): { pairs
 const format = (t: Timing) => `${(t.wallMs / 1000).toFixed(2)} s wall, ${(t.cpuMs / 1000).toFixed(2)} s CPU`;
 
 console.log(`near-duplicates: threshold ${THRESHOLD}, bodies of about 400 characters`);
+// Other work on the machine slows both the finder and the baseline: read the ratio first.
+console.log(`machine: ${cpus().length} cores, load average ${loadavg()[0].toFixed(1)} at start`);
 for (const size of sizes) {
   const { docs } = generateCorpus({ size, seed: 20140307 + size });
   const repeats = size <= 2_000 ? 5 : size <= 20_000 ? 3 : 1;
@@ -100,6 +103,6 @@ for (const size of sizes) {
       `\n  baseline (normalise + trigrams): ${format(base)}; ratio ${(run.cpuMs / base.cpuMs).toFixed(1)}x CPU` +
       `\n  recall vs brute force on the first ${Math.min(size, BRUTE_FORCE_SAMPLE)}: ` +
       `${(measured.recall * 100).toFixed(1)}% of ${measured.pairs} pairs` +
-      `\n  peak memory so far: ${peakMb.toFixed(0)} MB`,
+      `\n  peak memory so far: ${peakMb.toFixed(0)} MB; load average ${loadavg()[0].toFixed(1)}`,
   );
 }
