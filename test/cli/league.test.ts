@@ -6,16 +6,8 @@ import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { analyzeInfo } from "../../src/engine/analyze";
 import { chaoyangInfo } from "../../src/engine/presets/chaoyang-info";
-import { main } from "../../src/cli/main";
+import { league } from "../support/cli";
 import { buildSampleWorkbook } from "../../src/sample/sample-workbook";
-
-/** Runs the command in-process and captures what it prints. */
-async function league(...argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  return { code, stdout, stderr };
-}
 
 const dir = mkdtempSync(join(tmpdir(), "league-cli-"));
 const sample = join(dir, "sample.xlsx");

@@ -6,20 +6,13 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { beforeAll, describe, expect, it } from "vitest";
-import { main } from "../../src/cli/main";
+import { league } from "../support/cli";
 import { seed000Sheets } from "../engine/layout/ranking-support";
 
 /**
  * `league rank --out` end to end: a workbook written by ExcelJS the way an office keeps one,
  * ranked into a new file, reopened, and (when LibreOffice is installed) printed to PDF.
  */
-
-async function league(...argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  return { code, stdout, stderr };
-}
 
 const dir = mkdtempSync(join(tmpdir(), "league-rank-out-"));
 const input = join(dir, "信息工作.xlsx");

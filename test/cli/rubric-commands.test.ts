@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { main } from "../../src/cli/main";
+import { league } from "../support/cli";
 import { analyzeInfo } from "../../src/engine/analyze";
 import type { CellValue } from "../../src/engine/cells";
 import { chaoyangInfo } from "../../src/engine/presets/chaoyang-info";
@@ -17,13 +17,6 @@ import { fixtureSheets, presetFixture, readPresetFixtures, writeXlsx, type Prese
  * `league rank`, `league validate` and `league score` by every rubric, on the preset fixture
  * workbooks written as real .xlsx files, and by a rubric sheet kept in the workbook.
  */
-
-async function league(...argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  return { code, stdout, stderr };
-}
 
 const dir = mkdtempSync(join(tmpdir(), "league-rubrics-"));
 const fixtures = readPresetFixtures();

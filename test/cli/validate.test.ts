@@ -4,18 +4,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { main } from "../../src/cli/main";
+import { league } from "../support/cli";
 import { chaoyangInfo } from "../../src/engine/presets/chaoyang-info";
 import { validateWorkbook } from "../../src/engine/validate";
 import { buildSampleWorkbook } from "../../src/sample/sample-workbook";
-
-/** Runs the command in-process and captures what it prints. */
-async function league(...argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  return { code, stdout, stderr };
-}
 
 const dir = mkdtempSync(join(tmpdir(), "league-validate-"));
 const sample = join(dir, "sample.xlsx");

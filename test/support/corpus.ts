@@ -8,17 +8,7 @@
  * unrelated items share league vocabulary but not sentences.
  */
 
-/** mulberry32: a small, fast, seedable PRNG; quality is ample for test data. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from "../../src/sample/random";
 
 /** Unit names from the 2013 ranking of 朝阳 (seed document 000), a sample of each system. */
 export const CHAOYANG_UNITS: readonly string[] = [
