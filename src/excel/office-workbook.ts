@@ -65,7 +65,7 @@ export interface OfficeWorkbookOptions {
 /** Rows read in the first round trip; their size sets the size of later chunks. */
 const SAMPLE_ROWS = 200;
 /** Later rows may be longer than the sample's; leave this much room. */
-const ROW_SIZE_HEADROOM = 1.5;
+const ROW_SIZE_HEADROOM = 1.25;
 /** A custom rule that is always true and names its owner, so `clearHighlights` finds exactly ours. */
 export const HIGHLIGHT_RULE = '=N("league-highlight")=0';
 /** Owner key of the hidden sheet that holds long dropdown lists. */
@@ -174,12 +174,16 @@ export class OfficeWorkbook implements WorkbookPort {
         options.onProgress?.(0, 0);
         return { name, originRow: 0, originColumn: 0, values: [], merges: [] };
       }
-      let perRow = Math.max(1, ...values.map(rowBytes)) * ROW_SIZE_HEADROOM;
+      // Chunks are sized from the average row so far: sizing from the longest row made chunks a
+      // third of the budget and tripled the syncs. A chunk that still overflows is retried smaller.
+      let bytesRead = values.reduce((sum, row) => sum + rowBytes(row), 0);
+      let shrink = 1;
+      const perRow = () => Math.max(1, bytesRead / Math.max(1, values.length)) * ROW_SIZE_HEADROOM * shrink;
       options.onProgress?.(values.length, total);
 
       while (values.length < total) {
         options.signal?.throwIfAborted();
-        const rows = Math.max(1, Math.min(total - values.length, Math.floor(this.budget / perRow)));
+        const rows = Math.max(1, Math.min(total - values.length, Math.floor(this.budget / perRow())));
         const chunk = ws.getRange(rectAddress(origin.row + values.length, origin.column, rows, columns));
         chunk.load("values");
         try {
@@ -187,12 +191,12 @@ export class OfficeWorkbook implements WorkbookPort {
         } catch (error) {
           // A chunk with unusually long rows: halve the estimate's reach and try again.
           if (!isPayloadLimitError(error) || rows === 1) throw error;
-          perRow *= 2;
+          shrink *= 2;
           continue;
         }
         for (const row of chunk.values as CellValue[][]) {
           values.push(row);
-          perRow = Math.max(perRow, rowBytes(row) * ROW_SIZE_HEADROOM);
+          bytesRead += rowBytes(row);
         }
         options.onProgress?.(values.length, total);
       }
