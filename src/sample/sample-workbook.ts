@@ -1,13 +1,16 @@
 import { dateToSerial } from "../engine/dates";
 import type { CellValue } from "../engine/cells";
 import type { SheetData } from "../engine/sheet";
+import { assessmentTables, type SampleUnit } from "./assessment-tables";
 import { pick, randomInt, seededRandom } from "./random";
 import { SEED_ROSTER } from "./seed-roster";
 
 /**
  * The bundled sample workbook: seed 000's real roster (93 units in three systems), a year of
  * synthetic submissions, a few confirmed penalties, and a handful of planted problems for the
- * validation preview. Deterministic: the same seed gives the same workbook everywhere.
+ * validation preview; then the input tables of the assessment presets for the same units
+ * (assessment-tables.ts), after the information-work sheets so those are found first.
+ * Deterministic: the same seed gives the same workbook everywhere.
  */
 
 export const SAMPLE_YEAR = 2013;
@@ -46,18 +49,19 @@ function activityOf(system: string, position: number, count: number, random: () 
 
 /**
  * Builds the sample workbook.
- * @example buildSampleWorkbook().sheets.map((s) => s.name) // ["单位名单", "信息报送", "扣分记录"]
+ * @example buildSampleWorkbook().sheets.map((s) => s.name)
+ * // ["单位名单", "信息报送", "扣分记录", "年度考核", "微信考核", "抽查记录", "文明号考评"]
  */
 export function buildSampleWorkbook(seed = 2013): SampleWorkbook {
   const random = seededRandom(seed);
   const rosterRows: CellValue[][] = [["组织名称", SAMPLE_ORGANISATION], [], ["序号", "单位名称", "所属系统"]];
   const registerRows: CellValue[][] = [REGISTER_HEADER];
-  const units: { name: string; activity: number }[] = [];
+  const units: (SampleUnit & { activity: number })[] = [];
 
   for (const { system, units: names } of SEED_ROSTER) {
     names.forEach((name, position) => {
       rosterRows.push([rosterRows.length - 2, name, system]);
-      units.push({ name, activity: activityOf(system, position, names.length, random) });
+      units.push({ name, system, activity: activityOf(system, position, names.length, random) });
     });
   }
 
@@ -95,7 +99,12 @@ export function buildSampleWorkbook(seed = 2013): SampleWorkbook {
 
   const sheet = (name: string, values: CellValue[][]): SheetData => ({ name, originRow: 0, originColumn: 0, values: pad(values) });
   return {
-    sheets: [sheet(SHEET_NAMES.roster, rosterRows), sheet(SHEET_NAMES.register, registerRows), sheet(SHEET_NAMES.penalties, penaltyRows)],
+    sheets: [
+      sheet(SHEET_NAMES.roster, rosterRows),
+      sheet(SHEET_NAMES.register, registerRows),
+      sheet(SHEET_NAMES.penalties, penaltyRows),
+      ...assessmentTables(units, seed).map((table) => sheet(table.name, table.rows)),
+    ],
     planted,
   };
 }

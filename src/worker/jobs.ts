@@ -1,6 +1,8 @@
 /**
  * The engine work the task pane asks for, as one pure function per request kind. The worker
  * only moves messages; these functions hold the logic, so tests run them without a worker.
+ * Validation and ranking work by any rubric: information-work rubrics through the register
+ * analysis here, the assessment presets through assessment-jobs.ts.
  */
 import { analyzeInfo, locateTables, type InfoAnalysis } from "../engine/analyze";
 import { cellText, columnLetters } from "../engine/cells";
@@ -12,9 +14,12 @@ import { rubricToSheet } from "../engine/rubric-sheet/writer";
 import type { InfoRubric } from "../engine/rubric/info-rubric";
 import type { SheetData } from "../engine/sheet";
 import type { Field, TableMatch } from "../engine/tables";
+import { summarizeIssues } from "../engine/issues";
 import { validateWorkbook } from "../engine/validate";
 import type { InputRule } from "../port/workbook-port";
-import { SHEET_RUBRIC_PREFIX, type EngineRequest, type EngineResult, type FoundRubricSheet, type PreviewTable, type Refusal, type WorkbookInput } from "./protocol";
+import { assessmentSheets, rankAssessmentPreview, validateAssessment, type AssessmentRubric } from "./assessment-jobs";
+import { previewTables } from "./ranking-preview";
+import { SHEET_RUBRIC_PREFIX, type EngineRequest, type EngineResult, type EngineResults, type FoundRubricSheet, type RankPreview, type Refusal, type WorkbookInput } from "./protocol";
 
 export interface JobHooks {
   onProgress?: (done: number) => void;
@@ -38,8 +43,9 @@ function dispatch(request: EngineRequest, hooks: JobHooks): unknown {
     case "locate":
       return { ok: true, tables: locateTables(request.sheets, request.choices) };
     case "validate": {
-      const rubric = infoRubric(request);
-      if (!rubric.ok) return { ...rubric, stopped: false, summary: { errors: 1, warnings: 0, infos: 0, rows: 0 }, tables: {} };
+      const rubric = chosenRubric(request);
+      if (!rubric.ok) return refusedValidation(rubric);
+      if (rubric.rubric.kind !== "info") return validateAssessment(request.sheets, rubric.rubric, request.period);
       return validateWorkbook(request.sheets, {
         rubric: rubric.rubric,
         period: request.period || undefined,
@@ -49,11 +55,15 @@ function dispatch(request: EngineRequest, hooks: JobHooks): unknown {
       });
     }
     case "rank-preview": {
+      const assessment = assessmentRubric(request);
+      if (assessment) return assessment.ok ? rankAssessmentPreview(request.sheets, assessment.rubric, request, request.rows) : assessment;
       const analysis = analyze(request, request);
       if (!analysis.ok) return analysis;
       return { ok: true, preview: rankPreview(analysis.analysis, request.sheets, request.rows) };
     }
     case "rank-sheets": {
+      const assessment = assessmentRubric(request);
+      if (assessment) return assessment.ok ? assessmentSheets(request.sheets, assessment.rubric, request, request.layout) : assessment;
       const analysis = analyze(request, request);
       if (!analysis.ok) return analysis;
       hooks.onProgress?.(0.5);
@@ -101,6 +111,18 @@ function chosenRubric(input: WorkbookInput): { ok: true; rubric: Rubric } | Refu
   return { ok: true, rubric: preset };
 }
 
+/** A rubric sheet that does not read, as a validation answer: its problems, at their cells. */
+function refusedValidation(refused: Refusal): EngineResults["validate"] {
+  return { ok: false, stopped: false, issues: refused.issues, summary: { ...summarizeIssues(refused.issues), rows: 0 }, tables: {} };
+}
+
+/** The request's rubric when it is an assessment preset (or a refusal of its sheet); undefined for information work. */
+function assessmentRubric(input: WorkbookInput): { ok: true; rubric: AssessmentRubric } | Refusal | undefined {
+  const chosen = chosenRubric(input);
+  if (!chosen.ok) return chosen;
+  return chosen.rubric.kind === "info" ? undefined : { ok: true, rubric: chosen.rubric };
+}
+
 function infoRubric(input: WorkbookInput): { ok: true; rubric: InfoRubric } | Refusal {
   const chosen = chosenRubric(input);
   if (!chosen.ok) return chosen;
@@ -122,17 +144,13 @@ function analyze(input: WorkbookInput, choices: { period?: string; method: InfoA
   return result.ok ? result : ({ ok: false, issues: result.issues } satisfies Refusal);
 }
 
-function rankPreview(analysis: InfoAnalysis, sheets: readonly SheetData[], rows: number) {
-  const tables: PreviewTable[] = analysis.ranking.systems.map(({ system, rows: ranked }) => ({
-    system,
-    units: ranked.length,
-    rows: ranked.slice(0, rows).map((r) => ({ rank: r.rank, unit: r.row.unit, total: r.row.total, eligible: r.row.awardEligible })),
-  }));
+function rankPreview(analysis: InfoAnalysis, sheets: readonly SheetData[], rows: number): RankPreview {
   return {
     periodKey: analysis.period.key,
     periodLabel: periodLabel(analysis.period),
     organisation: organisationOf(sheets, analysis.tables.roster),
-    tables,
+    columns: [],
+    tables: previewTables(analysis.ranking, rows, ({ rank, row }) => ({ rank, unit: row.unit, total: row.total, eligible: row.awardEligible, extra: [] })),
   };
 }
 

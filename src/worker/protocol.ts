@@ -44,6 +44,7 @@ export type EngineRequest =
   | ({ kind: "locate" } & Pick<WorkbookInput, "sheets" | "choices">)
   | ({ kind: "validate"; today: DayDate; period?: string } & WorkbookInput)
   | ({ kind: "rank-preview"; rows: number } & RankChoices & WorkbookInput)
+  /** The ranking sheets; an assessment rubric takes the layout's organisation, ties and overall, and ignores its extra columns. */
   | ({ kind: "rank-sheets"; layout: RankingSheetOptions } & RankChoices & WorkbookInput)
   | ({ kind: "input-rules" } & WorkbookInput)
   /** Every rubric sheet among the sheets, read back with its problems. */
@@ -51,10 +52,24 @@ export type EngineRequest =
   /** A preset written as an editable rubric sheet. */
   | { kind: "write-rubric"; rubricId: string };
 
+/** One ranked unit as the pane previews it. */
+export interface PreviewRow {
+  /** Null for a unit that is not ranked (an assessment it has not completed). */
+  rank: number | null;
+  unit: string;
+  /** Null when the unit is incomplete: shown as 未完成. */
+  total: number | null;
+  /** False when the unit is marked ※ (ineligible or vetoed). */
+  eligible: boolean;
+  /** The values of the preview's `columns`, in order. */
+  extra: (string | number)[];
+}
+
 /** A system's first rows, as the pane previews them. */
 export interface PreviewTable {
+  /** Blank when the units have no systems: then the one table holds every unit. */
   system: string;
-  rows: { rank: number | null; unit: string; total: number; eligible: boolean }[];
+  rows: PreviewRow[];
   /** Units in the system, shown or not. */
   units: number;
 }
@@ -63,6 +78,8 @@ export interface RankPreview {
   periodKey: string;
   periodLabel: string;
   organisation: string;
+  /** Headers of the rubric's own columns after 总分 (等次; 档次, 名额调整), zh-CN; empty for information work. */
+  columns: string[];
   tables: PreviewTable[];
 }
 

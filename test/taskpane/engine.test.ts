@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseCellAddress } from "../../src/engine/cells";
+import { ASSESSMENT_SHEET_NAMES } from "../../src/sample/assessment-tables";
 import { buildSampleWorkbook, SHEET_NAMES } from "../../src/sample/sample-workbook";
 import { CancelledError, createEngineClient, type WorkerLike } from "../../src/taskpane/engine-client";
 import { chaoyangInfo } from "../../src/engine/presets/chaoyang-info";
@@ -39,23 +40,19 @@ describe("engine jobs on the sample workbook", () => {
     expect(progress.at(-1)).toBe(1);
   });
 
-  it("refuses to validate a register by an assessment rubric, as an issue", () => {
-    const result = runJob({ kind: "validate", sheets: sample.sheets, rubricId: "dongguan-annual", today });
-    expect(result.ok).toBe(false);
-    expect(result.issues[0].rule).toBe("not-info-rubric");
-  });
-
   it("previews the first rows of each system, with the organisation from the roster sheet", () => {
     const answer = runJob({ kind: "rank-preview", sheets: sample.sheets, rubricId: "chaoyang-info", method: "dense", rows: 3 });
     if (!answer.ok) throw new Error("preview failed");
     expect(answer.preview.organisation).toBe("朝阳共青团");
+    expect(answer.preview.columns).toEqual([]);
     expect(answer.preview.periodKey).toBe("2013");
     expect(answer.preview.tables.map((t) => t.system)).toEqual(["街道系统", "地区系统", "青工系统"]);
     expect(answer.preview.tables.map((t) => t.units)).toEqual([24, 19, 50]);
     for (const table of answer.preview.tables) {
       expect(table.rows).toHaveLength(3);
       const totals = table.rows.map((r) => r.total);
-      expect([...totals].sort((a, b) => b - a)).toEqual(totals);
+      expect([...totals].sort((a, b) => b! - a!)).toEqual(totals);
+      expect(table.rows.every((r) => r.extra.length === 0)).toBe(true);
     }
   });
 
@@ -89,6 +86,93 @@ describe("engine jobs on the sample workbook", () => {
     const [start, end] = byColumn.get("A:A")!.range.split(":").map((a) => parseCellAddress(a)!.row + 1);
     expect(start).toBe(2);
     expect(end).toBeGreaterThan(sample.sheets[1].values.length);
+  });
+});
+
+describe("assessment presets on the sample workbook", () => {
+  const rulesOf = (issues: readonly { rule: string }[]) => [...new Set(issues.map((i) => i.rule))].sort();
+
+  it("validates each preset's table, finding the problems planted in it, in the register's issue shape", () => {
+    const dongguan = runJob({ kind: "validate", sheets: sample.sheets, rubricId: "dongguan-annual", today });
+    expect(dongguan.ok).toBe(true);
+    expect(dongguan.summary.rows).toBe(93);
+    expect(rulesOf(dongguan.issues)).toEqual(["comment-too-long", "founded-too-recently", "incomplete", "late-submission"]);
+    expect(dongguan.issues.find((i) => i.rule === "incomplete")).toMatchObject({ sheet: ASSESSMENT_SHEET_NAMES.annual, cell: "D4", severity: "warning" });
+
+    const hainan = runJob({ kind: "validate", sheets: sample.sheets, rubricId: "hainan-wechat", today });
+    expect(rulesOf(hainan.issues)).toEqual(["self-assessed-gap", "spot-check-veto", "unknown-item"]);
+    const hunan = runJob({ kind: "validate", sheets: sample.sheets, rubricId: "hunan-wmh", today });
+    expect(rulesOf(hunan.issues)).toEqual(["missing-non-public", "too-few-evaluations", "wrong-evaluation-month"]);
+    // Errors first, as the register's validation orders them.
+    for (const result of [dongguan, hainan, hunan]) {
+      expect(result.summary.errors + result.summary.warnings + result.summary.infos).toBe(result.issues.length);
+    }
+  });
+
+  it("previews dongguan-annual as one table with its grades, the incomplete unit last and unranked", () => {
+    const answer = runJob({ kind: "rank-preview", sheets: sample.sheets, rubricId: "dongguan-annual", method: "dense", rows: 100 });
+    if (!answer.ok) throw new Error("preview failed");
+    const { preview } = answer;
+    expect(preview.periodKey).toBe("2017");
+    expect(preview.organisation).toBe("");
+    expect(preview.columns).toEqual(["等次"]);
+    expect(preview.tables).toHaveLength(1);
+    const [table] = preview.tables;
+    expect(table.system).toBe("");
+    expect(table.units).toBe(93);
+    const last = table.rows.at(-1)!;
+    expect(last).toMatchObject({ rank: null, total: null, extra: ["—"] });
+    for (const row of table.rows.slice(0, -1)) {
+      // The grade follows the total by the preset's bands (RUBRICS.md §3).
+      const grade = row.total! >= 90 ? "好" : row.total! >= 80 ? "较好" : row.total! >= 60 ? "一般" : "差";
+      expect(row.extra, row.unit).toEqual([grade]);
+    }
+    // Late materials and a unit founded in the year take no awards: marked ※.
+    expect(table.rows.filter((r) => !r.eligible).map((r) => r.unit).sort()).toEqual(["北京市朝阳区团教工委", "左家庄街道团工委"].sort());
+  });
+
+  it("previews hunan-wmh with tiers and quota changes, in rank order", () => {
+    const answer = runJob({ kind: "rank-preview", sheets: sample.sheets, rubricId: "hunan-wmh", method: "dense", rows: 5 });
+    if (!answer.ok) throw new Error("preview failed");
+    expect(answer.preview.columns).toEqual(["档次", "名额调整"]);
+    expect(answer.preview.periodLabel).toBe("2015—2016年");
+    const rows = answer.preview.tables[0].rows;
+    expect(rows[0]).toMatchObject({ rank: 1, extra: [1, "+20%"] });
+    const tiers = rows.map((r) => r.extra[0] as number);
+    expect([...tiers].sort((a, b) => a - b)).toEqual(tiers);
+  });
+
+  it("builds a preset's ranking sheets with its title and grade column", () => {
+    const answer = runJob({
+      kind: "rank-sheets",
+      sheets: sample.sheets,
+      rubricId: "dongguan-annual",
+      method: "dense",
+      layout: { organisation: "", ties: "merge", extraColumns: ["base"] },
+    });
+    if (!answer.ok) throw new Error("ranking failed");
+    expect(answer.periodLabel).toBe("2017年");
+    const [ranking] = answer.specs;
+    expect(ranking.name).toBe("2017年排名");
+    expect(ranking.blocks[0].values[0][0]).toBe("2017年东莞共青团年度工作考核排名");
+    expect(ranking.blocks.some((block) => block.values.some((row) => row.includes("等次")))).toBe(true);
+  });
+
+  it("refuses a workbook without the preset's table, as an issue", () => {
+    const withoutTables = sample.sheets.filter((s) => !Object.values(ASSESSMENT_SHEET_NAMES).includes(s.name as never));
+    const preview = runJob({ kind: "rank-preview", sheets: withoutTables, rubricId: "hunan-wmh", method: "dense", rows: 5 });
+    expect(preview.ok).toBe(false);
+    if (!preview.ok) expect(preview.issues[0].rule).toBe("no-table");
+    const validation = runJob({ kind: "validate", sheets: withoutTables, rubricId: "hunan-wmh", today });
+    expect(validation.ok).toBe(false);
+    expect(validation.issues.map((i) => i.rule)).toEqual(["no-table"]);
+  });
+
+  it("leaves what the information-work path finds as it was without the assessment tables", () => {
+    const infoSheets = sample.sheets.filter((s) => !Object.values(ASSESSMENT_SHEET_NAMES).includes(s.name as never));
+    expect(infoSheets).toHaveLength(3);
+    const request = { kind: "validate", rubricId: "chaoyang-info", today } as const;
+    expect(runJob({ ...request, sheets: sample.sheets })).toEqual(runJob({ ...request, sheets: infoSheets }));
   });
 });
 

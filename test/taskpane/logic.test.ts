@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { Issue } from "../../src/engine/issues";
 import { groupIssues, highlightTargets } from "../../src/taskpane/logic/issue-groups";
-import { REPORT_OWNER_KEY, buildReportSheet } from "../../src/taskpane/logic/report-sheet";
+import { REPORT_OWNER_KEY, buildReportSheet, reportTitle } from "../../src/taskpane/logic/report-sheet";
+import { ruleTitle } from "../../src/taskpane/logic/rule-titles";
+import { RULES } from "../../src/engine/validate/rules";
 import { parseTableChoices, serializeTableChoices, withColumnChoice } from "../../src/taskpane/logic/settings";
 import { CATALOGUES, languageOf } from "../../src/taskpane/i18n/strings";
 import { detectHost } from "../../src/taskpane/host";
@@ -122,5 +124,22 @@ describe("detectHost", () => {
 
   it("falls back to preview when Office never becomes ready", async () => {
     expect(await detectHost({ HostType, onReady: () => new Promise(() => undefined) }, 10)).toEqual({ kind: "preview" });
+  });
+});
+
+describe("ruleTitle", () => {
+  it("names an assessment's rule by its own meaning, a register rule by the catalogue, and an unknown rule by its id", () => {
+    expect(ruleTitle("duplicate-item", "zh", "assessment")).toBe("同一单位的考核项目重复");
+    expect(ruleTitle("duplicate-item", "zh", "register")).toBe(RULES.find((r) => r.id === "duplicate-item")!.zh);
+    expect(ruleTitle("wrong-evaluation-month", "en", "assessment")).toBe("Evaluation in the wrong month for its year");
+    expect(ruleTitle("bad-band", "zh", "register")).toBe("等次区间重叠或有空档");
+    expect(ruleTitle("some-new-rule", "zh", "assessment")).toBe("some-new-rule");
+  });
+});
+
+describe("reportTitle", () => {
+  it("titles the register's report and an assessment's by the rubric", () => {
+    expect(reportTitle({ name: "朝阳信息积分", kind: "info" })).toBe("信息报送校验报告");
+    expect(reportTitle({ name: "湖南青年文明号活动管理工作考评", kind: "tiered" })).toBe("湖南青年文明号活动管理工作考评校验报告");
   });
 });

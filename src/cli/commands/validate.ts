@@ -1,7 +1,8 @@
 import { assessWorkbook, type AssessmentResult } from "../../engine/assessments";
+import { assessmentStoppers, assessmentValidation } from "../../engine/assessments/validation";
 import { assessmentPeriodLabel } from "../../engine/layout/assessment-sheets";
 import { formatDay, parseDate, type DayDate } from "../../engine/dates";
-import { compareIssues, summarizeIssues, type Issue, type Severity } from "../../engine/issues";
+import type { Issue, Severity } from "../../engine/issues";
 import type { Rubric } from "../../engine/presets";
 import { RULES, validateWorkbook, type RuleInfo, type ValidationResult } from "../../engine/validate";
 import { checkKnown, type ParsedArgs } from "../args";
@@ -36,19 +37,14 @@ export async function validateCommand(args: ParsedArgs, io: CliIO): Promise<numb
  */
 function validateAssessment(opened: OpenedWorkbook, rubric: Exclude<Rubric, { kind: "info" }>, args: ParsedArgs, io: CliIO): number {
   const result = assessWorkbook(opened.sheets, rubric, { period: args.options.get("period") });
-  // Workbook-level problems carry no cell: the table is missing or the period unreadable.
-  const fatal = result.units.length === 0 ? result.issues.filter((i) => i.severity === "error" && i.cell === undefined) : [];
+  const fatal = assessmentStoppers(result);
   if (fatal.length > 0) throw new InputError(describeIssues(fatal));
   const report = assessmentValidation(result);
   io.stdout(args.flags.has("json") ? JSON.stringify(validationJson(report)) + "\n" : assessmentValidationText(report, result, rubric));
   return report.summary.errors > 0 ? 1 : 0;
 }
 
-/** An assessment's issues in the register validation's shape; `rows` counts the units assessed. */
-export function assessmentValidation(result: AssessmentResult): Pick<ValidationResult, "issues" | "summary"> {
-  const issues = [...result.issues].sort(compareIssues);
-  return { issues, summary: { ...summarizeIssues(issues), rows: result.units.length } };
-}
+export { assessmentValidation };
 
 function assessmentValidationText(report: Pick<ValidationResult, "issues" | "summary">, result: AssessmentResult, rubric: Rubric): string {
   const period = assessmentPeriodLabel(result.period);

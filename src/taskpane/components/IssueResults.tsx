@@ -14,8 +14,8 @@ import {
 } from "@fluentui/react-components";
 import { useMemo } from "react";
 import type { Issue, Severity } from "../../engine/issues";
-import { RULES } from "../../engine/validate/rules";
 import { groupIssues } from "../logic/issue-groups";
+import { ruleTitle, type RuleCatalogue } from "../logic/rule-titles";
 import { useLanguage, useStrings } from "../services";
 
 /** Rows listed per rule; the report sheet holds them all. */
@@ -37,15 +37,12 @@ export interface IssueResultsProps {
   issues: readonly Issue[];
   /** The user clicked an issue that points at a cell. */
   onSelect: (issue: Issue) => void;
-}
-
-function ruleTitle(rule: string, language: "zh" | "en"): string {
-  const info = RULES.find((r) => r.id === rule);
-  return info ? info[language] : rule;
+  /** Whose rules the issues are, for their titles. @default "register" */
+  catalogue?: RuleCatalogue;
 }
 
 /** Issues grouped by severity, then rule, with counts; each located issue links to its cell. */
-export function IssueResults({ issues, onSelect }: IssueResultsProps) {
+export function IssueResults({ issues, onSelect, catalogue = "register" }: IssueResultsProps) {
   const strings = useStrings();
   const language = useLanguage();
   const styles = useStyles();
@@ -66,7 +63,7 @@ export function IssueResults({ issues, onSelect }: IssueResultsProps) {
                       <Badge className={styles.badge} appearance="tint" color={BADGE_COLOUR[group.severity]}>
                         {strings.ruleCount(ruleGroup.issues.length)}
                       </Badge>
-                      {ruleTitle(ruleGroup.rule, language)}
+                      {ruleTitle(ruleGroup.rule, language, catalogue)}
                     </span>
                   </AccordionHeader>
                   <AccordionPanel>

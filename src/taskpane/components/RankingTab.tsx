@@ -42,6 +42,7 @@ const useStyles = makeStyles({
   system: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
   rankCell: { width: "48px" },
   scoreCell: { width: "64px", textAlign: "right" },
+  extraCell: { width: "64px", textAlign: "center" },
   ineligible: { color: tokens.colorPaletteRedForeground1 },
 });
 
@@ -65,7 +66,7 @@ export function RankingTab({ workbook, active }: RankingTabProps) {
   const { choices, readSheets, setOrganisation, rubric, rubricInput } = workbook;
   const preset = choices ? findPreset(choices.rubricId) : undefined;
   const [period, setPeriod] = useState("");
-  const [method, setMethod] = useState<RankMethod>(preset?.kind === "info" ? preset.rankMethod : "dense");
+  const [method, setMethod] = useState<RankMethod>(preset?.rankMethod ?? "dense");
   const [ties, setTies] = useState<TieStyle>("merge");
   const [extras, setExtras] = useState<ExtraColumn[]>([]);
   const [overall, setOverall] = useState(true);
@@ -76,13 +77,14 @@ export function RankingTab({ workbook, active }: RankingTabProps) {
   const generateTask = useTask();
   const organisationTouched = useRef(false);
 
+  // Base, bonus and penalty columns belong to information work; assessments bring their own columns.
   const isInfo = rubric?.kind === "info";
   const tableChoices = choices?.tableChoices;
   const rubricId = choices?.rubricId;
   const runPreview = previewTask.run;
 
   useEffect(() => {
-    if (!active || !isInfo || !rubricId || !tableChoices) return;
+    if (!active || !rubricId || !tableChoices) return;
     const timer = setTimeout(async () => {
       const answer = await runPreview(async (controls) => {
         const sheets = await readSheets(controls);
@@ -101,7 +103,16 @@ export function RankingTab({ workbook, active }: RankingTabProps) {
       }
     }, PREVIEW_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [active, isInfo, rubricId, tableChoices, period, method, engine, readSheets, runPreview, rubricInput]);
+  }, [active, rubricId, tableChoices, period, method, engine, readSheets, runPreview, rubricInput]);
+
+  // Another rubric has its own periods and ranking method: start again from its defaults.
+  const defaultMethod = preset?.rankMethod;
+  useEffect(() => {
+    setPeriod("");
+    setPreview(undefined);
+    setWritten(undefined);
+    if (defaultMethod) setMethod(defaultMethod);
+  }, [rubricId, defaultMethod]);
 
   // The title's organisation comes from the roster sheet until the user types one.
   const organisation = choices?.organisation || (organisationTouched.current ? "" : preview?.organisation ?? "");
@@ -140,19 +151,11 @@ export function RankingTab({ workbook, active }: RankingTabProps) {
     if (result.written[0]) await port.selectCell(result.written[0], "A1");
   };
 
-  if (!isInfo) {
-    return (
-      <MessageBar intent="info">
-        <MessageBarBody>{strings.infoRubricOnly}</MessageBarBody>
-      </MessageBar>
-    );
-  }
-
   return (
     <div className={styles.tab}>
       <div className={styles.choices}>
         <Caption1>
-          {strings.rubricLabel}：{rubric.name}
+          {strings.rubricLabel}：{rubric?.name}
         </Caption1>
         <Field label={strings.periodLabel} hint={strings.periodHint}>
           <Input value={period} onChange={(_, data) => setPeriod(data.value)} placeholder={preview?.periodKey} data-testid="rank-period" />
@@ -172,7 +175,7 @@ export function RankingTab({ workbook, active }: RankingTabProps) {
         </Field>
         <Field label={strings.extraColumnsLabel}>
           <div className={styles.inline}>
-            {EXTRA_COLUMNS.map((column) => (
+            {(isInfo ? EXTRA_COLUMNS : []).map((column) => (
               <Checkbox
                 key={column}
                 label={strings[EXTRA_LABEL[column]]}
@@ -223,14 +226,19 @@ export function RankingTab({ workbook, active }: RankingTabProps) {
           {preview.tables.map((table) => (
             <div key={table.system} className={styles.system}>
               <Caption1>
-                <strong>{table.system}</strong> · {table.units}
+                <strong>{table.system || strings.previewAllUnits}</strong> · {table.units}
               </Caption1>
-              <Table size="extra-small" aria-label={table.system}>
+              <Table size="extra-small" aria-label={table.system || strings.previewAllUnits}>
                 <TableHeader>
                   <TableRow>
                     <TableHeaderCell className={styles.rankCell}>{strings.previewRank}</TableHeaderCell>
                     <TableHeaderCell>{strings.previewUnit}</TableHeaderCell>
                     <TableHeaderCell className={styles.scoreCell}>{strings.previewScore}</TableHeaderCell>
+                    {preview.columns.map((header) => (
+                      <TableHeaderCell key={header} className={styles.extraCell}>
+                        {header}
+                      </TableHeaderCell>
+                    ))}
                   </TableRow>
                 </TableHeader>
                 <TableBody>
@@ -241,7 +249,12 @@ export function RankingTab({ workbook, active }: RankingTabProps) {
                         {row.unit}
                         {row.eligible ? "" : " ※"}
                       </TableCell>
-                      <TableCell className={styles.scoreCell}>{row.total}</TableCell>
+                      <TableCell className={styles.scoreCell}>{row.total ?? strings.incomplete}</TableCell>
+                      {row.extra.map((value, i) => (
+                        <TableCell key={preview.columns[i]} className={styles.extraCell}>
+                          {value}
+                        </TableCell>
+                      ))}
                     </TableRow>
                   ))}
                 </TableBody>

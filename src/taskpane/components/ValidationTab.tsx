@@ -7,7 +7,7 @@ import type { ValidationResult } from "../../engine/validate";
 import { dayOf, type WorkbookState } from "../hooks/useWorkbook";
 import { useTask, type TaskControls } from "../hooks/useTask";
 import { highlightTargets } from "../logic/issue-groups";
-import { buildReportSheet } from "../logic/report-sheet";
+import { buildReportSheet, reportTitle } from "../logic/report-sheet";
 import { withColumnChoice } from "../logic/settings";
 import { useServices, useStrings } from "../services";
 import { IssueResults } from "./IssueResults";
@@ -41,6 +41,8 @@ export function ValidationTab({ workbook }: ValidationTabProps) {
 
   const tableChoices = choices?.tableChoices;
   const rubricId = choices?.rubricId;
+  // Assessment presets read their own tables: the register's mapping and dropdowns do not apply.
+  const usesRegister = rubric?.kind === "info";
 
   const locate = useCallback(async () => {
     if (!tableChoices) return;
@@ -55,6 +57,9 @@ export function ValidationTab({ workbook }: ValidationTabProps) {
   useEffect(() => {
     void locate();
   }, [locate]);
+
+  // A check by another rubric says nothing about this one.
+  useEffect(() => setResult(undefined), [rubricId]);
 
   const runCheck = async () => {
     if (!tableChoices || !rubricId) return;
@@ -92,7 +97,7 @@ export function ValidationTab({ workbook }: ValidationTabProps) {
   const issues = result?.issues ?? [];
   return (
     <div className={styles.tab}>
-      {located && (
+      {located && usesRegister && (
         <TablesPanel
           tables={located.tables}
           sheets={located.sheets}
@@ -132,6 +137,8 @@ export function ValidationTab({ workbook }: ValidationTabProps) {
                 summary: result.summary,
                 ranAt: timestamp(today()),
                 rubricName: rubric?.name ?? rubricId,
+                ...(rubric ? { title: reportTitle(rubric) } : {}),
+                counted: usesRegister ? "行" : "个单位",
               });
               const written = await port.writeSheets([spec]);
               return { text: strings.reportWritten(written.written[0]), sheet: written.written[0] };
@@ -142,33 +149,35 @@ export function ValidationTab({ workbook }: ValidationTabProps) {
           {strings.writeReport}
         </Button>
       </div>
-      <div className={styles.actions}>
-        <Button
-          size="small"
-          disabled={task.state.running || !choices}
-          onClick={() =>
-            act(async (controls) => {
-              if (!tableChoices || !rubricId) return undefined;
-              const sheets = await readSheets(controls);
-              const answer = await engine.run({ kind: "input-rules", sheets, ...(await rubricInput()), choices: tableChoices }, { signal: controls.signal });
-              if (!answer.ok) return { text: answer.issues.map((i) => i.message).join("；") };
-              const added = await port.addInputRules(answer.rules);
-              return { text: strings.inputRulesAdded(added.length) };
-            })
-          }
-          data-testid="add-input-rules"
-        >
-          {strings.addInputRules}
-        </Button>
-        <Button
-          size="small"
-          disabled={task.state.running}
-          onClick={() => act(async () => (await port.removeInputRules(), { text: strings.inputRulesRemoved }))}
-          data-testid="remove-input-rules"
-        >
-          {strings.removeInputRules}
-        </Button>
-      </div>
+      {usesRegister && (
+        <div className={styles.actions}>
+          <Button
+            size="small"
+            disabled={task.state.running || !choices}
+            onClick={() =>
+              act(async (controls) => {
+                if (!tableChoices || !rubricId) return undefined;
+                const sheets = await readSheets(controls);
+                const answer = await engine.run({ kind: "input-rules", sheets, ...(await rubricInput()), choices: tableChoices }, { signal: controls.signal });
+                if (!answer.ok) return { text: answer.issues.map((i) => i.message).join("；") };
+                const added = await port.addInputRules(answer.rules);
+                return { text: strings.inputRulesAdded(added.length) };
+              })
+            }
+            data-testid="add-input-rules"
+          >
+            {strings.addInputRules}
+          </Button>
+          <Button
+            size="small"
+            disabled={task.state.running}
+            onClick={() => act(async () => (await port.removeInputRules(), { text: strings.inputRulesRemoved }))}
+            data-testid="remove-input-rules"
+          >
+            {strings.removeInputRules}
+          </Button>
+        </div>
+      )}
       <TaskProgress state={task.state} onCancel={task.cancel} />
       {notice && (
         <MessageBar intent="success">
@@ -189,11 +198,11 @@ export function ValidationTab({ workbook }: ValidationTabProps) {
             <MessageBarBody>
               {result.issues.length === 0
                 ? strings.noIssues
-                : strings.summary(result.summary.errors, result.summary.warnings, result.summary.infos, result.summary.rows)}
+                : (usesRegister ? strings.summary : strings.summaryUnits)(result.summary.errors, result.summary.warnings, result.summary.infos, result.summary.rows)}
               {result.stopped && ` ${strings.stoppedEarly}`}
             </MessageBarBody>
           </MessageBar>
-          <IssueResults issues={issues} onSelect={selectIssue} />
+          <IssueResults issues={issues} onSelect={selectIssue} catalogue={usesRegister ? "register" : "assessment"} />
         </>
       )}
     </div>

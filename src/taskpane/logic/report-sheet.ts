@@ -22,6 +22,18 @@ export interface ReportInput {
   ranAt: string;
   /** The rubric's name, for the summary line. */
   rubricName: string;
+  /** @default "信息报送校验报告"; see `reportTitle` */
+  title?: string;
+  /** What the summary counts: register rows, or the units of an assessment. @default "行" */
+  counted?: "行" | "个单位";
+}
+
+/**
+ * The report's title for the rubric checked by: the register's report, or the assessment's.
+ * @example reportTitle({ name: "东莞共青团年度工作考核", kind: "weighted" }) // "东莞共青团年度工作考核校验报告"
+ */
+export function reportTitle(rubric: { name: string; kind: string }): string {
+  return rubric.kind === "info" ? "信息报送校验报告" : `${rubric.name}校验报告`;
 }
 
 /**
@@ -55,11 +67,11 @@ export function buildReportSheet(input: ReportInput): SheetSpec {
     name: REPORT_SHEET_NAME,
     ownerKey: REPORT_OWNER_KEY,
     blocks: [
-      { row: 0, column: 0, values: [["信息报送校验报告"]], style: { bold: true, size: 14 } },
+      { row: 0, column: 0, values: [[input.title ?? "信息报送校验报告"]], style: { bold: true, size: 14 } },
       {
         row: 1,
         column: 0,
-        values: [[`规则：${input.rubricName}；校验时间：${input.ranAt}；共检查 ${rows} 行：错误 ${errors}，警告 ${warnings}，提示 ${infos}`]],
+        values: [[`规则：${input.rubricName}；校验时间：${input.ranAt}；共检查 ${rows} ${input.counted ?? "行"}：错误 ${errors}，警告 ${warnings}，提示 ${infos}`]],
         style: { size: 10 },
       },
       { row: HEADER_ROW, column: 0, values: [HEADER], style: { bold: true, border: true, fill: "header", horizontal: "center" } },
