@@ -7,7 +7,7 @@
 import type { Ranked } from "../rank";
 import type { RankMethod } from "../rubric/info-rubric";
 import type { CellBlock, CellStyle, ChartSpec, MergeRange, SheetSpec, SpecValue } from "./sheet-spec";
-import { fitColumnWidths } from "./text-width";
+import { fitColumnWidths, fittingFontSize, printedWidth } from "./text-width";
 
 /** How tied units show their shared rank. */
 export type TieStyle = "merge" | "repeat" | "label";
@@ -34,6 +34,15 @@ const SUBTITLE_STYLE: CellStyle = { size: 10, horizontal: "center" };
 const HEADING_STYLE: CellStyle = { bold: true, size: 12, horizontal: "left", border: true };
 const HEADER_STYLE: CellStyle = { bold: true, horizontal: "center", vertical: "middle", border: true, fill: "header" };
 const NOTE_STYLE: CellStyle = { size: 10, horizontal: "left" };
+/**
+ * The smallest sizes a title and its line shrink to so they print within the table: a merged
+ * cell clips what does not fit, and a long title (湖南青年文明号活动管理工作考评) is wider
+ * than a narrow table at 16 points.
+ */
+const TITLE_MIN_SIZE = 11;
+const SUBTITLE_MIN_SIZE = 8;
+/** Room left between a title and the table's edges, in column units. */
+const TITLE_MARGIN = 1;
 
 /**
  * A name Excel accepts for a sheet: no []:*?/\ (each becomes _), no apostrophe at either end,
@@ -77,6 +86,31 @@ class SheetCanvas {
     this.merge(0, 0, 1, width);
     this.put(1, 0, [[subtitle]], SUBTITLE_STYLE);
     this.merge(1, 0, 1, width);
+  }
+
+  /**
+   * Column widths that fit the measured rows, with the title and its line fitted to them: each
+   * shrinks until it prints within the table, and when the title is still too wide at its
+   * smallest size, the widest column takes the difference.
+   */
+  columnWidths(minimum?: number): number[] {
+    const widths = fitColumnWidths(this.measured, minimum);
+    const [title, subtitle] = [0, 1].map((row) => this.blocks.find((block) => block.row === row && block.column === 0));
+    if (!title) return widths;
+    const fit = (block: CellBlock, style: CellStyle, smallest: number) => {
+      const text = String(block.values[0][0] ?? "");
+      const size = fittingFontSize(text, style.size!, smallest, widths.reduce((sum, w) => sum + w, 0) - TITLE_MARGIN, style.bold);
+      if (size !== style.size) block.style = { ...style, size };
+      return printedWidth(text, size, style.bold);
+    };
+    const needed = fit(title, TITLE_STYLE, TITLE_MIN_SIZE) + TITLE_MARGIN;
+    const shortfall = Math.ceil(needed - widths.reduce((sum, w) => sum + w, 0));
+    if (shortfall > 0) {
+      const widest = widths.indexOf(Math.max(...widths));
+      widths[widest] += shortfall;
+    }
+    if (subtitle) fit(subtitle, SUBTITLE_STYLE, SUBTITLE_MIN_SIZE);
+    return widths;
   }
 }
 
@@ -147,7 +181,7 @@ export function rankedTableSheet<T>(shape: RankedTableShape<T>): SheetSpec {
     ownerKey: shape.ownerKey,
     blocks: canvas.blocks,
     merges: canvas.merges,
-    columnWidths: fitColumnWidths(canvas.measured),
+    columnWidths: canvas.columnWidths(),
     freeze: { rows: HEADER_ROW + 1, columns: 0 },
     page: { paperSize: "A4", orientation: "portrait", fitToWidth: true, printTitleRows: { first: 0, last: HEADER_ROW } },
   };
@@ -269,7 +303,7 @@ export function detailTableSheet<T>(shape: DetailSheetShape<T>): SheetSpec {
     ownerKey: shape.ownerKey,
     blocks: canvas.blocks,
     merges: canvas.merges,
-    columnWidths: fitColumnWidths(canvas.measured, 5),
+    columnWidths: canvas.columnWidths(5),
     freeze: { rows: first, columns: 1 },
     page: { paperSize: "A4", orientation: "landscape", fitToWidth: true, printTitleRows: { first: headerTop, last: headerTop + 1 } },
   };

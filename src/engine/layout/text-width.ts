@@ -60,3 +60,29 @@ export function fitColumnWidths(rows: readonly (readonly SpecValue[])[], minimum
   }
   return Array.from(widths, (width) => width ?? minimum);
 }
+
+/** The font size Excel's column-width unit is measured at (the default 11-point font). */
+const BASE_FONT_SIZE = 11;
+/** Bold glyphs are a little wider than regular ones. */
+const BOLD_FACTOR = 1.06;
+
+/**
+ * How wide a text prints at a font size, in column-width units: text scales with its size,
+ * and the unit is measured at 11 points.
+ * @example printedWidth("排名", 22) // 8
+ */
+export function printedWidth(text: string, size: number, bold = false): number {
+  return (displayWidth(text) * size * (bold ? BOLD_FACTOR : 1)) / BASE_FONT_SIZE;
+}
+
+/**
+ * The largest whole font size from `size` down to `minimum` at which a text prints within
+ * `width` column units; `minimum` when even that is too wide (the caller makes room).
+ * @example fittingFontSize("2015—2016年湖南青年文明号活动管理工作考评排名", 16, 10, 50, true) // 11
+ */
+export function fittingFontSize(text: string, size: number, minimum: number, width: number, bold = false): number {
+  for (let candidate = size; candidate > minimum; candidate--) {
+    if (printedWidth(text, candidate, bold) <= width) return candidate;
+  }
+  return minimum;
+}

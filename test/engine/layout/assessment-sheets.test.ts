@@ -3,6 +3,7 @@ import { assessWorkbook, type AssessmentResult } from "../../../src/engine/asses
 import { assessmentPeriodLabel, assessmentTitle, buildAssessmentSheets, type AssessmentSheetOptions } from "../../../src/engine/layout/assessment-sheets";
 import { buildRankingSheets } from "../../../src/engine/layout/ranking-sheets";
 import type { SheetSpec } from "../../../src/engine/layout/sheet-spec";
+import { printedWidth } from "../../../src/engine/layout/text-width";
 import { findPreset, type Rubric } from "../../../src/engine/presets";
 import { dongguanAnnualRubric } from "../../../src/engine/presets/dongguan-annual";
 import { countyInfo } from "../../../src/engine/presets/county-info";
@@ -235,5 +236,34 @@ describe("titles and period labels", () => {
   it("drops the parenthetical note of a rubric name and 各系统 without systems", () => {
     expect(assessmentTitle("某县团委", "2013", countyInfo, true)).toBe("某县团委各系统2013年县级信息工作排名");
     expect(assessmentTitle("", "2017", dongguanAnnualRubric, false)).toBe("2017年东莞共青团年度工作考核排名");
+  });
+});
+
+describe("titles fit the width of their table", () => {
+  const tableWidth = (spec: SheetSpec) => spec.columnWidths!.reduce((sum, w) => sum + w, 0);
+  const titleOf = (spec: SheetSpec) => spec.blocks.find((b) => b.row === 0 && b.column === 0)!;
+
+  it("shrinks a title wider than its table, on every preset's ranking and detail sheets, and keeps 16 points when it fits", () => {
+    for (const id of ["county-info", "dongguan-annual", "hainan-wechat", "hunan-wmh"]) {
+      for (const spec of build(id).filter((s) => s.columnWidths)) {
+        const title = titleOf(spec);
+        const text = String(title.values[0][0]);
+        const size = title.style!.size!;
+        expect(printedWidth(text, size, true), `${id} ${spec.name}`).toBeLessThanOrEqual(tableWidth(spec));
+        // Never smaller than needed: one point more would not fit, unless it is already 16.
+        if (size < 16) expect(printedWidth(text, size + 1, true), `${id} ${spec.name}`).toBeGreaterThan(tableWidth(spec) - 1);
+      }
+    }
+    const [hunan] = build("hunan-wmh");
+    expect(titleOf(hunan).values[0][0]).toBe("2015—2016年湖南青年文明号活动管理工作考评排名");
+    expect(titleOf(hunan).style!.size).toBeLessThan(16);
+  });
+
+  it("widens the table when a title does not fit even at its smallest size", () => {
+    const long = "某某某某某某某某某某某某某某某某某某某某某某某某共青团委员会";
+    const [ranking] = build("hunan-wmh", { ...MERGE, organisation: long });
+    const title = titleOf(ranking);
+    expect(title.style!.size).toBe(11);
+    expect(printedWidth(String(title.values[0][0]), 11, true)).toBeLessThanOrEqual(tableWidth(ranking));
   });
 });
