@@ -64,6 +64,19 @@ export function parseDate(value: CellValue): DateParse {
     return date ? { ok: true, date } : { ok: false, problem: "unreadable" };
   }
   if (typeof value !== "string") return { ok: false, problem: "unreadable" };
+  // Registers repeat a few hundred date texts; the results are never mutated.
+  let parsed = textDates.get(value);
+  if (!parsed) {
+    parsed = parseDateText(value);
+    if (textDates.size >= 100_000) textDates.clear();
+    textDates.set(value, parsed);
+  }
+  return parsed;
+}
+
+const textDates = new Map<string, DateParse>();
+
+function parseDateText(value: string): DateParse {
   const text = foldDigits(value).trim();
   if (text === "") return { ok: false, problem: "blank" };
   const match = DATE_TEXT.exec(text);

@@ -9,6 +9,9 @@ import { rubricLookup } from "./rubric/lookup";
 import type { SheetData } from "./sheet";
 import { isBlankRow, isRepeatedHeader, type Field, type TableMatch } from "./tables";
 
+const REQUIRED_FIELDS = ["unit", "date", "type"] as const;
+const NO_ADOPTIONS: ChannelRule[] = Object.freeze([]) as unknown as ChannelRule[];
+
 /** One submitted item (一条信息) that can be scored. */
 export interface RegisterItem {
   /** 1-based sheet row, as Excel shows it. */
@@ -52,7 +55,10 @@ export function parseRegister(
   const typeLabels = [rubric.itemTypes.event.label, rubric.itemTypes.comprehensive.label];
   let rows = 0;
   // Helpers are made once per table, not per row: a register can hold 400,000 rows.
-  const valueOf = (values: readonly CellValue[], field: Field): CellValue => (col[field] === undefined ? null : values[col[field]!]);
+  const valueOf = (values: readonly CellValue[], field: Field): CellValue => {
+    const column = col[field];
+    return column === undefined ? null : values[column];
+  };
   const report = (sheetRow: number, rule: string, severity: Severity, field: Field, message: string, suggestion?: string) => {
     const cell = cellAddress(sheetRow, sheet.originColumn + (col[field] ?? 0));
     issues.push({ rule, severity, sheet: sheet.name, cell, row: sheetRow + 1, message, ...(suggestion ? { suggestion } : {}) });
@@ -65,7 +71,7 @@ export function parseRegister(
     rows++;
     const sheetRow = sheet.originRow + r;
     let usable = true;
-    for (const field of ["unit", "date", "type"] as const) {
+    for (const field of REQUIRED_FIELDS) {
       if (isBlank(valueOf(values, field))) {
         report(sheetRow, "missing-field", "error", field, MESSAGES.missingField(FIELD_LABELS[field]));
         usable = false;
@@ -96,8 +102,10 @@ export function parseRegister(
       usable = false;
     }
 
-    const adoptions: ChannelRule[] = [];
-    for (const match of lookup.channels(cellText(valueOf(values, "adoptions")))) {
+    const matches = lookup.channels(cellText(valueOf(values, "adoptions")));
+    // Most items are not adopted: they share one empty list instead of allocating their own.
+    const adoptions: ChannelRule[] = matches.length === 0 ? NO_ADOPTIONS : [];
+    for (const match of matches) {
       if (match.status === "unknown") report(sheetRow, "unknown-channel", "warning", "adoptions", MESSAGES.unknownChannel(match.text));
       else if (match.status === "ambiguous") {
         report(sheetRow, "ambiguous-channel", "warning", "adoptions", MESSAGES.ambiguousChannel(match.text, match.channels.map((c) => c.name)));

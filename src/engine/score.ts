@@ -74,7 +74,8 @@ function itemBonusCents(type: ItemType, adoptions: readonly ChannelRule[], rubri
  */
 export function scoreInfo(input: InfoInput, rubric: InfoRubric, period: Period): UnitScore[] {
   const months = periodMonths(period);
-  const perUnit = input.units.map((unit) => new UnitTally(unit, rubric, months));
+  const points = new PointTables(rubric);
+  const perUnit = input.units.map((unit) => new UnitTally(unit, rubric, months, points));
   const tallyOf = (unit: RosterUnit) => perUnit[unit.index];
 
   for (const item of input.items) {
@@ -91,13 +92,35 @@ export function scoreInfo(input: InfoInput, rubric: InfoRubric, period: Period):
   return perUnit.map((tally) => tally.result(period));
 }
 
+/**
+ * Points in hundredths, worked out once per scoring run rather than once per item: a register
+ * can hold 400,000 items.
+ */
+class PointTables {
+  readonly channelIndex = new Map<ChannelRule, number>();
+  /** Hundredths an adoption earns, by channel index, for each item type. */
+  readonly adoptionCents: Record<ItemType, number[]>;
+  readonly comprehensiveCents: number;
+
+  constructor(rubric: InfoRubric) {
+    rubric.channels.forEach((channel, i) => this.channelIndex.set(channel, i));
+    this.adoptionCents = {
+      event: rubric.channels.map((c) => toCents(c.points.event ?? 0)),
+      comprehensive: rubric.channels.map((c) => toCents(c.points.comprehensive ?? 0)),
+    };
+    this.comprehensiveCents = toCents(rubric.comprehensiveBonus);
+  }
+}
+
 /** Running sums for one unit, kept in integer hundredths. */
 class UnitTally {
   private readonly counts: number[];
   private bonusCents = 0;
   private comprehensiveCents = 0;
   private comprehensive = 0;
-  private readonly channelCents = new Map<string, { adoptions: number; cents: number }>();
+  /** Adoptions and their hundredths, by channel index. */
+  private readonly channelAdoptions: number[];
+  private readonly channelCents: number[];
   private readonly penaltyCases = new Map<string, { cases: number; cents: number }>();
   private readonly ineligibleCases = new Map<string, number>();
 
@@ -105,22 +128,28 @@ class UnitTally {
     private readonly unit: RosterUnit,
     private readonly rubric: InfoRubric,
     private readonly months: number[],
+    private readonly points: PointTables,
   ) {
     this.counts = months.map(() => 0);
+    this.channelAdoptions = rubric.channels.map(() => 0);
+    this.channelCents = rubric.channels.map(() => 0);
   }
 
   addItem(item: RegisterItem): void {
     this.counts[this.months.indexOf(item.date.month)]++;
-    this.bonusCents += itemBonusCents(item.type, item.adoptions, this.rubric);
     if (item.type === "comprehensive") {
       this.comprehensive++;
-      this.comprehensiveCents += toCents(this.rubric.comprehensiveBonus);
+      this.comprehensiveCents += this.points.comprehensiveCents;
+      this.bonusCents += this.points.comprehensiveCents;
     }
+    const centsByChannel = this.points.adoptionCents[item.type];
     for (const channel of item.adoptions) {
-      const entry = this.channelCents.get(channel.id) ?? { adoptions: 0, cents: 0 };
-      entry.adoptions++;
-      entry.cents += toCents(channel.points[item.type] ?? 0);
-      this.channelCents.set(channel.id, entry);
+      const i = this.points.channelIndex.get(channel);
+      // A channel object from another rubric is a programmer error; skip rather than miscount.
+      if (i === undefined) continue;
+      this.channelAdoptions[i]++;
+      this.channelCents[i] += centsByChannel[i];
+      this.bonusCents += centsByChannel[i];
     }
   }
 
@@ -161,10 +190,12 @@ class UnitTally {
       comprehensiveItems: this.comprehensive,
       monthlyCounts: this.months.map((month, i) => ({ month, count: this.counts[i] })),
       comprehensiveBonus: fromCents(this.comprehensiveCents),
-      channelBonus: this.rubric.channels.map((channel) => {
-        const entry = this.channelCents.get(channel.id);
-        return { channelId: channel.id, name: channel.name, adoptions: entry?.adoptions ?? 0, points: fromCents(entry?.cents ?? 0) };
-      }),
+      channelBonus: this.rubric.channels.map((channel, i) => ({
+        channelId: channel.id,
+        name: channel.name,
+        adoptions: this.channelAdoptions[i],
+        points: fromCents(this.channelCents[i]),
+      })),
       penalties: [...this.penaltyCases].map(([reason, e]) => ({ reason, cases: e.cases, points: fromCents(e.cents) })),
     };
   }

@@ -147,6 +147,7 @@ function stripExcluded(columns: ColumnMap, kind: TableKind): ColumnMap {
 
 /** Longest unit header, with room for spaces and notes: a longer cell cannot be one. */
 const MAX_UNIT_HEADER_LENGTH = 12;
+const UNIT_HEADER_CHARACTERS = /[单位组织uＵｕU]/;
 
 /**
  * True when a data row is this table's header again (pasted twice). Called on every row, so it
@@ -155,13 +156,17 @@ const MAX_UNIT_HEADER_LENGTH = 12;
 export function isRepeatedHeader(row: readonly unknown[], table: Pick<TableMatch, "kind" | "columns">): boolean {
   const unitCell = table.columns.unit === undefined ? undefined : row[table.columns.unit];
   if (typeof unitCell !== "string" || unitCell.length > MAX_UNIT_HEADER_LENGTH) return false;
-  if (!fieldsOfHeader(unitCell).includes("unit")) return false;
+  // Every unit header has one of these characters; almost no unit name does.
+  if (!UNIT_HEADER_CHARACTERS.test(unitCell) || !fieldsOfHeader(unitCell).includes("unit")) return false;
   return fits(mapHeaderRow(row, table.kind), table.kind);
 }
 
 /** True when every cell of the row is blank. */
 export function isBlankRow(row: readonly unknown[] | undefined): boolean {
-  return !row || row.every((cell) => isBlank(cell as never));
+  if (!row) return true;
+  // A plain loop: this runs on every row of every table.
+  for (let i = 0; i < row.length; i++) if (!isBlank(row[i] as never)) return false;
+  return true;
 }
 
 /** The cell's trimmed text for a field of a table row, "" when the column is absent. */
