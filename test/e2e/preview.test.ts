@@ -1,8 +1,8 @@
 /**
  * The task pane's preview mode in Debian's Chromium: the pane opens on the sample workbook,
  * a validation finds the planted problems, an issue click selects its cell in the grid, the
- * 排名 tab generates the ranking sheet into the grid, rubrics switch, and the page talks to
- * nothing but localhost. Screenshots go to test-output/.
+ * 排名 tab generates the ranking sheet into the grid, rubrics switch (an assessment preset is
+ * checked and ranked from its own table), and the page talks to nothing but localhost. Screenshots go to test-output/.
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import type { Server } from "node:http";
@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ASSESSMENT_SHEET_NAMES } from "../../src/sample/assessment-tables";
 import { buildSampleWorkbook, SHEET_NAMES } from "../../src/sample/sample-workbook";
 import { buildPreview, servePreview } from "../../scripts/preview-server";
 
@@ -60,7 +61,7 @@ describe.skipIf(!available)("task pane preview in Chromium", () => {
   it("opens in preview mode on the sample workbook", async () => {
     await expect(page.getByTestId("preview-badge").textContent()).resolves.toBe("预览模式");
     const tabs = await page.getByTestId("sheet-tab").evaluateAll((elements) => elements.map((e) => e.getAttribute("data-sheet")));
-    expect(tabs).toEqual(Object.values(SHEET_NAMES));
+    expect(tabs).toEqual([...Object.values(SHEET_NAMES), ...Object.values(ASSESSMENT_SHEET_NAMES)]);
     // The tables are found by their headers and their mapping is shown.
     await expect(page.getByTestId("table-register").textContent()).resolves.toContain(`「${SHEET_NAMES.register}」`);
     await expect(page.getByTestId("table-roster").textContent()).resolves.toContain(`「${SHEET_NAMES.roster}」`);
@@ -137,13 +138,39 @@ describe.skipIf(!available)("task pane preview in Chromium", () => {
     await expect(page.getByTestId("rubric-current").textContent()).resolves.toContain("county-info");
     await page.getByTestId("tab-rank").click();
     await page.getByTestId("ranking-preview").waitFor();
-    // An assessment rubric has no register to rank from; the pane says so instead of failing.
+  });
+
+  it("checks and ranks by an assessment preset from its own table", async () => {
     await page.getByTestId("tab-rubric").click();
     await page.getByTestId("rubric-picker").click();
     await page.getByRole("option", { name: /dongguan|东莞/ }).first().click();
     await expect(page.getByTestId("rubric-current").textContent()).resolves.toContain("dongguan-annual");
+
+    // 校验 lists the preset's issues, at their cells of 年度考核.
+    await page.getByTestId("tab-validate").click();
+    await page.getByTestId("run-check").click();
+    const summary = page.getByTestId("summary");
+    await summary.waitFor({ timeout: 60_000 });
+    await expect(summary.textContent()).resolves.toContain("93 个单位");
+    const incomplete = page.getByTestId("rule-incomplete");
+    await incomplete.getByRole("button").first().click();
+    await expect(incomplete.getByTestId("issue-link").first().getAttribute("data-cell")).resolves.toBe(`${ASSESSMENT_SHEET_NAMES.annual}!D4`);
+    await expect(incomplete.textContent()).resolves.toContain("缺少分数");
+    await page.screenshot({ path: path.join(OUTPUT, "preview-assessment-validation.png") });
+
+    // 排名 previews the grades, and generates the preset's ranking sheet.
     await page.getByTestId("tab-rank").click();
-    await expect(page.getByTestId("task-pane").textContent()).resolves.toContain("不使用信息报送登记表");
+    const preview = page.getByTestId("ranking-preview");
+    await preview.waitFor({ timeout: 60_000 });
+    await expect(preview.textContent()).resolves.toContain("等次");
+    await page.getByTestId("generate-ranking").click();
+    await page.getByTestId("ranking-written").waitFor({ timeout: 60_000 });
+    const grid = page.getByTestId("preview-grid");
+    await expect(grid.getAttribute("data-sheet")).resolves.toBe("2017年排名");
+    await expect(grid.locator('[data-cell="A1"]').textContent()).resolves.toBe("2017年东莞共青团年度工作考核排名");
+    const headers = await grid.locator("[data-cell]").evaluateAll((cells) => cells.map((c) => c.textContent));
+    expect(headers).toContain("等次");
+    await page.screenshot({ path: path.join(OUTPUT, "preview-assessment-ranking.png") });
   });
 
   it("inserts a preset as a rubric sheet, offers it in the picker and ranks by it", async () => {

@@ -90,26 +90,24 @@ class SheetCanvas {
 
   /**
    * Column widths that fit the measured rows, with the title and its line fitted to them: each
-   * shrinks until it prints within the table, and when the title is still too wide at its
-   * smallest size, the widest column takes the difference.
+   * shrinks until it prints within the table, and when one is still too wide at its smallest
+   * size, the widest column takes the difference.
    */
   columnWidths(minimum?: number): number[] {
     const widths = fitColumnWidths(this.measured, minimum);
     const [title, subtitle] = [0, 1].map((row) => this.blocks.find((block) => block.row === row && block.column === 0));
     if (!title) return widths;
-    const fit = (block: CellBlock, style: CellStyle, smallest: number) => {
+    // The line first: widening for it gives the title room too, so the title is fitted last.
+    const fit = (block: CellBlock | undefined, style: CellStyle, smallest: number) => {
+      if (!block) return;
       const text = String(block.values[0][0] ?? "");
       const size = fittingFontSize(text, style.size!, smallest, widths.reduce((sum, w) => sum + w, 0) - TITLE_MARGIN, style.bold);
       if (size !== style.size) block.style = { ...style, size };
-      return printedWidth(text, size, style.bold);
+      const shortfall = Math.ceil(printedWidth(text, size, style.bold) + TITLE_MARGIN - widths.reduce((sum, w) => sum + w, 0));
+      if (shortfall > 0) widths[widths.indexOf(Math.max(...widths))] += shortfall;
     };
-    const needed = fit(title, TITLE_STYLE, TITLE_MIN_SIZE) + TITLE_MARGIN;
-    const shortfall = Math.ceil(needed - widths.reduce((sum, w) => sum + w, 0));
-    if (shortfall > 0) {
-      const widest = widths.indexOf(Math.max(...widths));
-      widths[widest] += shortfall;
-    }
-    if (subtitle) fit(subtitle, SUBTITLE_STYLE, SUBTITLE_MIN_SIZE);
+    fit(subtitle, SUBTITLE_STYLE, SUBTITLE_MIN_SIZE);
+    fit(title, TITLE_STYLE, TITLE_MIN_SIZE);
     return widths;
   }
 }
