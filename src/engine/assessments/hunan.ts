@@ -147,13 +147,14 @@ export function assessTiered(sheets: readonly SheetData[], rubric: TieredRubric,
   return { rubric: rubric.id, period: term.key, units: withTiers(withRanks(units, rubric.rankMethod), rubric), issues };
 }
 
-/** Tier by rank position among the ranked units: a unit's position is how many totals beat it. */
+/** Tier by rank position among the ranked units: a unit's position is how many totals beat it, so ties share the better tier. */
 function withTiers(units: TieredUnit[], rubric: TieredRubric): TieredUnit[] {
   const totals = units.map((u) => u.total).filter((t): t is number => t !== null);
+  const shares = rubric.tiers.every((t) => t.share !== null) ? rubric.tiers.map((t) => t.share!) : null;
   return units.map((u) => {
     if (u.total === null) return u;
     const above = totals.filter((t) => t > u.total!).length;
-    const tier = tierAtPosition(above, totals.length, rubric.tiers.length);
+    const tier = tierAtPosition(above, totals.length, rubric.tiers.length, shares);
     return { ...u, tier: rubric.tiers[tier - 1].tier, quotaAdjustment: rubric.tiers[tier - 1].quotaAdjustment };
   });
 }

@@ -5,25 +5,46 @@ import { cellText, type CellValue } from "../cells";
  * the TIER, VETO_STREAK and QUOTA_TARGET functions and the presets that use them.
  */
 
+/** Shares are compared in millionths, the precision a rubric sheet keeps (20.0001%). */
+const SHARE_UNITS = 1_000_000;
+
 /**
- * Sizes of `tiers` near-equal groups over `count` ranked units; the better tiers take the
- * remainder, one each.
+ * Sizes of `tiers` groups over `count` ranked units. Without shares the groups are near-equal
+ * and the better tiers take the remainder, one each. With shares (adding up to 1) each tier
+ * gets its share rounded down, and the units left over go one each to the tiers with the
+ * largest fractions, the better tier first on a tie; so equal shares give the near-equal sizes.
  * @example tierSizes(18, 5) // [4, 4, 4, 3, 3]
+ * @example tierSizes(18, 5, [0.1, 0.2, 0.4, 0.2, 0.1]) // [2, 4, 7, 3, 2]: 1.8, 3.6, 7.2, 3.6, 1.8
  */
-export function tierSizes(count: number, tiers: number): number[] {
+export function tierSizes(count: number, tiers: number, shares?: readonly number[] | null): number[] {
   if (!Number.isInteger(tiers) || tiers < 1) throw new Error(`tierSizes: tiers must be a positive integer, got ${tiers}`);
-  const base = Math.floor(count / tiers);
-  const extra = count % tiers;
-  return Array.from({ length: tiers }, (_, i) => base + (i < extra ? 1 : 0));
+  if (!shares) {
+    const base = Math.floor(count / tiers);
+    const extra = count % tiers;
+    return Array.from({ length: tiers }, (_, i) => base + (i < extra ? 1 : 0));
+  }
+  if (shares.length !== tiers) throw new Error(`tierSizes: ${shares.length} shares for ${tiers} tiers`);
+  // Integer arithmetic: count × share in millionths, so 3 × 20% is exactly 0.6 of a unit.
+  const exact = shares.map((share) => count * Math.round(share * SHARE_UNITS));
+  const sizes = exact.map((e) => Math.floor(e / SHARE_UNITS));
+  let left = count - sizes.reduce((a, b) => a + b, 0);
+  const byFraction = exact.map((e, i) => ({ i, fraction: e % SHARE_UNITS })).sort((a, b) => b.fraction - a.fraction || a.i - b.i);
+  for (const { i } of byFraction) {
+    if (left <= 0) break;
+    sizes[i]++;
+    left--;
+  }
+  return sizes;
 }
 
 /**
  * The tier (1 = best) of the unit at a 0-based rank position among `count` units.
  * @example tierAtPosition(4, 18, 5) // 2
+ * @example tierAtPosition(2, 18, 5, [0.1, 0.2, 0.4, 0.2, 0.1]) // 2: tier 1 holds positions 0–1
  */
-export function tierAtPosition(position: number, count: number, tiers: number): number {
+export function tierAtPosition(position: number, count: number, tiers: number, shares?: readonly number[] | null): number {
   let end = 0;
-  const sizes = tierSizes(count, tiers);
+  const sizes = tierSizes(count, tiers, shares);
   for (let t = 0; t < sizes.length; t++) {
     end += sizes[t];
     if (position < end) return t + 1;

@@ -20,11 +20,11 @@ export const hunanWmhRubric: TieredRubric = {
   evaluationsPerTerm: 2,
   evaluationMonths: { odd: 11, even: 9 },
   tiers: [
-    { tier: 1, quotaAdjustment: 0.2 },
-    { tier: 2, quotaAdjustment: 0.1 },
-    { tier: 3, quotaAdjustment: 0 },
-    { tier: 4, quotaAdjustment: -0.1 },
-    { tier: 5, quotaAdjustment: -0.2 },
+    { tier: 1, quotaAdjustment: 0.2, share: null },
+    { tier: 2, quotaAdjustment: 0.1, share: null },
+    { tier: 3, quotaAdjustment: 0, share: null },
+    { tier: 4, quotaAdjustment: -0.1, share: null },
+    { tier: 5, quotaAdjustment: -0.2, share: null },
   ],
   quotaMultiplier: 10,
   quotas: [

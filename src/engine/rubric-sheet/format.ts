@@ -26,6 +26,8 @@ export type ValueType =
   | "optionalNumber"
   /** A share written as a percentage: 0.2 is written 20. */
   | "percent"
+  /** A percentage, or blank for none (null). */
+  | "optionalPercent"
   /** Several texts in one cell, separated by 、. Blank is an empty list. */
   | "list"
   /** 是 or 否. */
@@ -75,6 +77,8 @@ export function encodeValue(type: ValueType, value: unknown): SpecValue {
   switch (type) {
     case "percent":
       return sharePercent(value as number);
+    case "optionalPercent":
+      return value === null ? "" : sharePercent(value as number);
     case "list":
       return (value as string[]).join("、");
     case "bool":
@@ -115,7 +119,9 @@ export function decodeValue(type: ValueType, cell: CellValue, header: string): D
       return number();
     case "optionalNumber":
       return blank ? { ok: true, value: null } : number();
-    case "percent": {
+    case "percent":
+    case "optionalPercent": {
+      if (type === "optionalPercent" && blank) return { ok: true, value: null };
       const n = number();
       return n.ok ? { ok: true, value: percentShare(n.value) } : n;
     }

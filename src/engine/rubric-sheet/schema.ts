@@ -324,6 +324,29 @@ const itemizedCodec: KindCodec<ItemizedRubric> = {
 // ---------------------------------------------------------------------------------------------
 // tiered (RUBRICS §5)
 
+/** The document cuts the ranking into 4–5 tiers (档次). */
+export const TIER_COUNT = { min: 4, max: 5 };
+
+/**
+ * 4–5 tiers; their unit shares either all blank (near-equal sizes) or all given, each above 0
+ * and together 100%. A blank among given shares is reported at its cell, since a silent
+ * near-equal split would not be what the office wrote.
+ */
+function checkTiers(rows: RowRead[], ctx: DecodeContext): void {
+  if (rows.length < TIER_COUNT.min || rows.length > TIER_COUNT.max) {
+    ctx.sectionError("档次", `应分为 ${TIER_COUNT.min}–${TIER_COUNT.max} 个档次，现为 ${rows.length} 个`);
+  }
+  const given = rows.filter((row) => row.values.share !== null);
+  if (given.length === 0) return;
+  for (const row of rows) {
+    const share = row.values.share as number | null;
+    if (share === null) ctx.error(row.gridRow, row.column("share"), `第 ${row.values.tier} 档的单位比例为空：各档比例应全部填写（合计 100%），或全部留空表示各档人数大致相等`);
+    else if (share <= 0) ctx.error(row.gridRow, row.column("share"), `第 ${row.values.tier} 档的单位比例应大于 0，现为 ${Math.round(share * 1e6) / 1e4}%`);
+  }
+  const sum = given.reduce((s, row) => s + Math.round((row.values.share as number) * 1e6), 0);
+  if (given.length === rows.length && sum !== 1e6) ctx.sectionError("档次", `各档单位比例之和应为 100%，现为 ${sum / 1e4}%`);
+}
+
 const tieredCodec: KindCodec<TieredRubric> = {
   params: [
     { key: "evaluationsPerTerm", label: "届期内考评次数", type: "number", get: (r) => r.evaluationsPerTerm },
@@ -341,7 +364,7 @@ const tieredCodec: KindCodec<TieredRubric> = {
     },
     {
       title: "档次",
-      columns: [col("tier", "档次", "number"), col("quotaAdjustment", "名额调整(%)", "percent")],
+      columns: [col("tier", "档次", "number"), col("quotaAdjustment", "名额调整(%)", "percent"), col("share", "单位比例(%)", "optionalPercent")],
       rows: (r) => r.tiers.map((t) => ({ ...t })),
     },
     {
@@ -359,7 +382,7 @@ const tieredCodec: KindCodec<TieredRubric> = {
     tiers.forEach((row, i) => {
       if (row.values.tier !== i + 1) ctx.error(row.gridRow, row.column("tier"), `档次应从 1 起依次编号，此处应为 ${i + 1}`);
     });
-    if (tiers.length === 0) ctx.sectionError("档次", "至少需要一个档次");
+    checkTiers(tiers, ctx);
     for (const key of ["odd", "even"] as const) {
       const month = p[key] as number;
       if (!Number.isInteger(month) || month < 1 || month > 12) ctx.sectionError(PARAMS_TITLE, `考评月「${month}」应为 1–12 的整数`);
@@ -370,7 +393,7 @@ const tieredCodec: KindCodec<TieredRubric> = {
       modules: ctx.tables["考核模块"].map((row) => ({ id: row.values.id as string, label: row.values.label as string, max: row.values.max as number, min: row.values.min as number | null })),
       evaluationsPerTerm: p.evaluationsPerTerm as number,
       evaluationMonths: { odd: p.odd as number, even: p.even as number },
-      tiers: tiers.map((row) => ({ tier: row.values.tier as number, quotaAdjustment: row.values.quotaAdjustment as number })),
+      tiers: tiers.map((row) => ({ tier: row.values.tier as number, quotaAdjustment: row.values.quotaAdjustment as number, share: row.values.share as number | null })),
       quotaMultiplier: p.quotaMultiplier as number,
       quotas: ctx.tables["名额"].map((row) => ({ unit: row.values.unit as string, base: row.values.base as number })),
       nonPublicMin: p.nonPublicMin as number,

@@ -89,6 +89,11 @@ export interface TierRule {
   tier: number;
   /** Change to the unit's quota, as a share: 0.2 is +20%. */
   quotaAdjustment: number;
+  /**
+   * Share of the ranked units this tier holds (0.2 is 20%). Null on every tier means
+   * near-equal tiers; when set, the shares of all tiers add up to 100%.
+   */
+  share: number | null;
 }
 
 /** §5: module points per evaluation, averaged over a term, ranked and cut into tiers. */
@@ -101,7 +106,7 @@ export interface TieredRubric {
   evaluationsPerTerm: number;
   /** The evaluation month in odd and in even years. */
   evaluationMonths: { odd: number; even: number };
-  /** Best tier first; sizes are near-equal by rank position. */
+  /** Best tier first (4–5 of them); sizes by rank position, near-equal unless shares are set. */
   tiers: TierRule[];
   /** The scale target is the base quota times this. */
   quotaMultiplier: number;

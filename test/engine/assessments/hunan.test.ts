@@ -46,6 +46,25 @@ describe("hunan-wmh: term average, rank and tiers (RUBRICS §5)", () => {
     expect(units[3].rank).toBe(units[4].rank);
   });
 
+  it("cuts by the office's tier count and shares: 4 tiers of 10%/40%/40%/10%, ties still sharing the better tier", () => {
+    const rubric = {
+      ...hunanWmhRubric,
+      tiers: [
+        { tier: 1, quotaAdjustment: 0.2, share: 0.1 },
+        { tier: 2, quotaAdjustment: 0.1, share: 0.4 },
+        { tier: 3, quotaAdjustment: -0.1, share: 0.4 },
+        { tier: 4, quotaAdjustment: -0.2, share: 0.1 },
+      ],
+    };
+    // Ten units: sizes 1, 4, 4, 1. The two 60s sit at positions 4 and 5, across the 2|3 line.
+    const totals = [95, 90, 85, 80, 60, 60, 58, 55, 54, 52];
+    const names = ["长沙", "衡阳", "株洲", "湘潭", "邵阳", "岳阳", "常德", "张家界", "益阳", "郴州"];
+    const rows = names.flatMap((n, i) => twoEvaluations(n, totals[i], totals[i]));
+    const units = assessTiered([sheet("考评", [HEADER, ...rows])], rubric).units;
+    expect(units.map((u) => u.tier)).toEqual([1, 2, 2, 2, 2, 2, 3, 3, 3, 4]);
+    expect(units.map((u) => u.quotaAdjustment)).toEqual([0.2, 0.1, 0.1, 0.1, 0.1, 0.1, -0.1, -0.1, -0.1, -0.2]);
+  });
+
   it("leaves a unit with one evaluation in the term incomplete, untiered, and warns", () => {
     const result = assess([...twoEvaluations("长沙", 80, 90), ["衡阳", 2016, 10, 20, 30, 30, 10]]);
     expect(result.units[1]).toMatchObject({ unit: "衡阳", complete: false, total: null, rank: null, tier: null, quotaAdjustment: null });

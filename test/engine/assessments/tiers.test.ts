@@ -21,6 +21,36 @@ describe("tierSizes", () => {
   });
 });
 
+describe("tierSizes with office-set shares (RUBRICS §5)", () => {
+  it("gives each tier its share, the leftover units to the largest fractions, the better tier first", () => {
+    // 1.8, 3.6, 7.2, 3.6, 1.8 → 1, 3, 7, 3, 1 and three left over: tiers 1 and 5 (.8), then 2 (.6).
+    expect(tierSizes(18, 5, [0.1, 0.2, 0.4, 0.2, 0.1])).toEqual([2, 4, 7, 3, 2]);
+    expect(tierSizes(10, 4, [0.1, 0.4, 0.4, 0.1])).toEqual([1, 4, 4, 1]);
+    expect(tierSizes(3, 4, [0.25, 0.25, 0.25, 0.25])).toEqual([1, 1, 1, 0]);
+  });
+
+  it("gives equal shares the near-equal sizes, and always covers every unit", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 500 }), fc.integer({ min: 4, max: 5 }), (count, tiers) => {
+        expect(tierSizes(count, tiers, Array(tiers).fill(1 / tiers))).toEqual(tierSizes(count, tiers));
+      }),
+    );
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 500 }), fc.uniqueArray(fc.integer({ min: 1, max: 99 }), { minLength: 3, maxLength: 4 }), (count, cuts) => {
+        const sorted = [...cuts].sort((a, b) => a - b);
+        const shares = [...sorted, 100].map((cut, i) => (cut - (i === 0 ? 0 : sorted[i - 1])) / 100);
+        const sizes = tierSizes(count, shares.length, shares);
+        expect(sizes.reduce((a, b) => a + b, 0)).toBe(count);
+        sizes.forEach((size, i) => expect(Math.abs(size - count * shares[i])).toBeLessThan(1));
+      }),
+    );
+  });
+
+  it("places a rank position by the shares", () => {
+    expect([0, 1, 2, 5, 6, 12, 13, 15, 16, 17].map((p) => tierAtPosition(p, 18, 5, [0.1, 0.2, 0.4, 0.2, 0.1]))).toEqual([1, 1, 2, 2, 3, 3, 4, 4, 5, 5]);
+  });
+});
+
 describe("tierOf (TIER)", () => {
   const values = [95, 90, 85, 80, 80, 70, 60, 50, 40, 30];
 

@@ -42,15 +42,25 @@ const weightedRubric: fc.Arbitrary<WeightedRubric> = fc
     alwaysAssessed: markers,
   }));
 
+/** Whole-percent shares above 0 for n tiers that add up to 100, or none (near-equal tiers). */
+const tierShares = (n: number) =>
+  fc.option(
+    fc.uniqueArray(fc.integer({ min: 1, max: 99 }), { minLength: n - 1, maxLength: n - 1 }).map((cuts) => {
+      const sorted = [...cuts].sort((a, b) => a - b);
+      return [...sorted, 100].map((cut, i) => (cut - (i === 0 ? 0 : sorted[i - 1])) / 100);
+    }),
+    { nil: null },
+  );
+
 const tieredRubric: fc.Arbitrary<TieredRubric> = fc
   .record({
-    adjustments: fc.array(fc.integer({ min: -50, max: 50 }), { minLength: 1, maxLength: 6 }),
+    adjustments: fc.integer({ min: 4, max: 5 }).chain((n) => fc.tuple(fc.array(fc.integer({ min: -50, max: 50 }), { minLength: n, maxLength: n }), tierShares(n))),
     quotas: fc.uniqueArray(fc.record({ unit: name, base: fc.integer({ min: 0, max: 30 }) }), { maxLength: 8, selector: (q) => q.unit }),
     multiplier: fc.integer({ min: 1, max: 20 }),
   })
   .map(({ adjustments, quotas, multiplier }) => ({
     ...hunanWmhRubric,
-    tiers: adjustments.map((a, i) => ({ tier: i + 1, quotaAdjustment: a / 100 })),
+    tiers: adjustments[0].map((a, i) => ({ tier: i + 1, quotaAdjustment: a / 100, share: adjustments[1]?.[i] ?? null })),
     quotas,
     quotaMultiplier: multiplier,
   }));

@@ -151,6 +151,61 @@ describe("bad rubric cells are errors at their address, never a fallback", () =>
   });
 });
 
+describe("hunan-wmh tiers on the sheet (RUBRICS §5: 4–5 tiers, office-set sizes and ratios)", () => {
+  /** The 档次 table's data rows and the column of each header. */
+  function tierRows(sheet: SheetData) {
+    const title = find(sheet, "【档次】").row;
+    const header = sheet.values[title + 1];
+    const rows = [1, 2, 3, 4, 5].map((tier) => find(sheet, tier, title + 2).row);
+    return { rows, share: header.indexOf("单位比例(%)"), ratio: header.indexOf("名额调整(%)") };
+  }
+
+  it("reads 4 tiers with explicit shares, and blank shares as near-equal", () => {
+    const read = edit("hunan-wmh", (sheet) => {
+      const { rows, share, ratio } = tierRows(sheet);
+      [15, 35, 35, 15].forEach((percent, i) => (sheet.values[rows[i]][share] = percent));
+      [20, 5, -5, -20].forEach((percent, i) => (sheet.values[rows[i]][ratio] = percent));
+      sheet.values.splice(rows[4], 1);
+    });
+    expect(read.issues).toEqual([]);
+    expect(read.rubric?.kind === "tiered" && read.rubric.tiers).toEqual([
+      { tier: 1, quotaAdjustment: 0.2, share: 0.15 },
+      { tier: 2, quotaAdjustment: 0.05, share: 0.35 },
+      { tier: 3, quotaAdjustment: -0.05, share: 0.35 },
+      { tier: 4, quotaAdjustment: -0.2, share: 0.15 },
+    ]);
+  });
+
+  it("reports 3 tiers, shares not adding up to 100%, a blank share among given ones, and a blank ratio", () => {
+    const three = edit("hunan-wmh", (sheet) => {
+      const { rows } = tierRows(sheet);
+      sheet.values.splice(rows[3], 2);
+    });
+    expect(three.rubric).toBeUndefined();
+    expect(three.issues).toEqual([expect.objectContaining({ rule: "bad-rubric-section", message: "应分为 4–5 个档次，现为 3 个" })]);
+
+    const ninety = edit("hunan-wmh", (sheet) => {
+      const { rows, share } = tierRows(sheet);
+      rows.forEach((row) => (sheet.values[row][share] = 18));
+    });
+    expect(ninety.issues.map((i) => i.message)).toEqual(["各档单位比例之和应为 100%，现为 90%"]);
+
+    let blankShare = "";
+    let blankRatio = "";
+    const blanks = edit("hunan-wmh", (sheet) => {
+      const { rows, share, ratio } = tierRows(sheet);
+      rows.forEach((row) => (sheet.values[row][share] = 25));
+      sheet.values[rows[4]][share] = null;
+      sheet.values[rows[2]][ratio] = null;
+      blankShare = cellAddress(rows[4], share);
+      blankRatio = cellAddress(rows[2], ratio);
+    });
+    expect(blanks.rubric).toBeUndefined();
+    expect(blanks.issues.map((i) => i.cell)).toEqual(expect.arrayContaining([blankShare, blankRatio]));
+    expect(blanks.issues.find((i) => i.cell === blankRatio)?.message).toBe("名额调整(%)为空");
+  });
+});
+
 describe("entries that must be unique", () => {
   it("reports a channel id or an item id used twice, at the second cell", () => {
     let at = "";
