@@ -7,6 +7,7 @@
 import { analyzeInfo, locateTables, type InfoAnalysis } from "../engine/analyze";
 import { cellText, columnLetters } from "../engine/cells";
 import { periodLabel } from "../engine/dates";
+import { organisationOf } from "../engine/layout/organisation";
 import { buildRankingSheets } from "../engine/layout/ranking-sheets";
 import { findPreset, type Rubric } from "../engine/presets";
 import { isRubricSheet, sheetToRubric } from "../engine/rubric-sheet/reader";
@@ -154,25 +155,6 @@ function rankPreview(analysis: InfoAnalysis, sheets: readonly SheetData[], rows:
   };
 }
 
-/** Labels staff put beside the organisation's name above the roster. */
-const ORGANISATION_LABELS = ["组织名称", "组织", "单位名称（组织）", "团委名称"];
-
-/**
- * The organisation's name written above the roster's header (「组织名称 | 朝阳共青团」), for
- * the ranking title; blank when the roster sheet does not say.
- * @example organisationOf(buildSampleWorkbook().sheets, roster) // "朝阳共青团"
- */
-export function organisationOf(sheets: readonly SheetData[], roster: TableMatch | undefined): string {
-  const sheet = roster && sheets.find((s) => s.name === roster.sheet);
-  if (!sheet || !roster) return "";
-  for (const row of sheet.values.slice(0, roster.headerRow)) {
-    const at = row.findIndex((value) => ORGANISATION_LABELS.includes(cellText(value).replace(/[:：]$/, "")));
-    if (at < 0) continue;
-    const name = row.slice(at + 1).map(cellText).find((text) => text !== "");
-    if (name) return name;
-  }
-  return "";
-}
 
 /**
  * Entry dropdowns for the register's type, unit and channel columns: each column from its

@@ -1,5 +1,5 @@
 import { resolve } from "node:path";
-import { organisationFromRoster } from "../../engine/layout/organisation";
+import { organisationOf as organisationFromWorkbook } from "../../engine/layout/organisation";
 import { buildRankingSheets, TIE_STYLES, type TieStyle } from "../../engine/layout/ranking-sheets";
 import type { SheetSpec } from "../../engine/layout/sheet-spec";
 import type { XlsxWorkbook } from "../../xlsx/xlsx-workbook";
@@ -20,9 +20,7 @@ import { InputError, type CliIO } from "../io";
 export function organisationOf(job: InfoJob, args: ParsedArgs): string {
   const given = args.options.get("org");
   if (given !== undefined) return given.trim();
-  const roster = job.analysis.tables.roster;
-  const sheet = roster && job.sheets.find((s) => s.name === roster.sheet);
-  return sheet && roster ? organisationFromRoster(sheet, roster) : "";
+  return organisationFromWorkbook(job.sheets, job.analysis.tables.roster);
 }
 
 /** --ties, default merge (the published 附件1 style). */

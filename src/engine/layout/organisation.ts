@@ -10,7 +10,7 @@ import { compactKey } from "../text";
  * guessed organisation in a published title is worse than none.
  */
 
-const LABELS = new Set(["组织名称", "组织", "团组织名称", "organisation", "organization"].map(compactKey));
+const LABELS = new Set(["组织名称", "组织", "团组织名称", "团委名称", "organisation", "organization"].map(compactKey));
 
 /**
  * @example organisationFromRoster(rosterSheet, rosterMatch) // "朝阳共青团" when A1:B1 hold 组织名称 | 朝阳共青团
@@ -28,4 +28,13 @@ export function organisationFromRoster(sheet: SheetData, roster: TableMatch): st
     }
   }
   return "";
+}
+
+/**
+ * The organisation named above the roster, found among the workbook's sheets; "" when the
+ * roster was not found or names none.
+ */
+export function organisationOf(sheets: readonly SheetData[], roster: TableMatch | undefined): string {
+  const sheet = roster && sheets.find((s) => s.name === roster.sheet);
+  return sheet && roster ? organisationFromRoster(sheet, roster) : "";
 }
