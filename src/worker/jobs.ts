@@ -5,7 +5,7 @@
  * analysis here, the assessment presets through assessment-jobs.ts.
  */
 import { analyzeInfo, locateTables, type InfoAnalysis } from "../engine/analyze";
-import { cellText, columnLetters } from "../engine/cells";
+import { columnLetters } from "../engine/cells";
 import { periodLabel } from "../engine/dates";
 import { organisationOf } from "../engine/layout/organisation";
 import { buildRankingSheets } from "../engine/layout/ranking-sheets";
