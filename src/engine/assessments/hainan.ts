@@ -22,7 +22,9 @@ export interface ItemizedUnit extends AssessedUnit {
   spotChecks: { date: string; posts: number; level: string | null }[];
 }
 
-const SCORE_TABLE: InputTableSpec<"unit" | "system" | "item" | "self" | "assessed"> = {
+type ScoreColumn = "unit" | "system" | "item" | "self" | "assessed" | "written" | "count";
+
+const SCORE_TABLE: InputTableSpec<ScoreColumn> = {
   title: "微信工作考评表",
   columns: {
     unit: ["单位", "被考核单位", "单位名称"],
@@ -30,6 +32,9 @@ const SCORE_TABLE: InputTableSpec<"unit" | "system" | "item" | "self" | "assesse
     item: ["考核项目", "项目", "考评项目"],
     self: ["自评得分", "自评"],
     assessed: ["考评得分", "考评", "评定得分"],
+    // The facts behind a rule-and-count item (the meetings item), filled on that item's row.
+    written: ["书面制度", "制度文件", "有无书面制度"],
+    count: ["会议次数", "会议记录次数", "专题会议次数", "例会次数"],
   },
   required: ["unit", "item", "assessed"],
 };
@@ -80,7 +85,7 @@ function itemLookup(rubric: ItemizedRubric): (text: string) => ItemRef | null {
   return (text) => byKey.get(compactKey(text)) ?? byKey.get(itemKey(text)) ?? null;
 }
 
-type ScoreRow = InputRow<"unit" | "system" | "item" | "self" | "assessed">;
+type ScoreRow = InputRow<ScoreColumn>;
 
 interface UnitRows {
   name: string;
@@ -122,7 +127,9 @@ export function assessItemized(sheets: readonly SheetData[], rubric: ItemizedRub
       continue;
     }
     const self = row.number("self", "自评得分");
-    const assessed = row.number("assessed", "考评得分");
+    const entered = row.number("assessed", "考评得分");
+    const tallied = tallyCents(row, ref?.item ?? null);
+    const assessed = entered ?? (tallied === null ? null : fromCents(tallied));
     if (ref) {
       for (const [key, label, value] of [["self", "自评得分", self], ["assessed", "考评得分", assessed]] as const) {
         if (value === null) continue;
@@ -130,7 +137,16 @@ export function assessItemized(sheets: readonly SheetData[], rubric: ItemizedRub
         else if (toCents(value) < toCents(ref.item.min)) row.report("item-under-min", "error", key, `「${ref.item.label}」${label} ${value} 低于该项最低分 ${ref.item.min}`);
       }
     }
-    if (row.text("assessed") === "") {
+    if (tallied !== null && entered !== null && toCents(entered) !== tallied) {
+      const { rulePoints, perCount } = ref!.item.tally!;
+      row.report(
+        "tally-mismatch",
+        "warning",
+        "assessed",
+        `${name}「${ref!.item.label}」考评得分 ${entered} 与计分规则不符：书面制度「${row.text("written")}」、会议 ${row.text("count")} 次，按有制度 ${rulePoints} 分、每次会议 ${perCount} 分、最多 ${ref!.item.max} 分，应为 ${fromCents(tallied)} 分`,
+      );
+    }
+    if (row.text("assessed") === "" && tallied === null) {
       row.report("incomplete", "warning", "assessed", `${name}的「${ref?.item.label ?? itemText}」尚无考评得分，总分暂不计算`);
     }
     unit.rows.push({ row, ref, self, assessed });
@@ -194,6 +210,39 @@ function scoreUnit(unit: UnitRows, rubric: ItemizedRubric, checks: SpotCheck[], 
     sections,
     spotChecks: checks.map((c) => ({ date: formatDay(c.date), posts: c.posts, level: c.level })),
   };
+}
+
+const YES = new Set(["有", "是", "√", "✓", "y", "yes", "true", "1"]);
+const NO = new Set(["无", "否", "没有", "×", "✗", "n", "no", "false", "0"]);
+
+/**
+ * A rule-and-count item's points in hundredths from the row's 书面制度 and 会议次数 cells:
+ * the rule's points when there is a written rule, plus the points per meeting, capped at the
+ * item's maximum. Null when the row does not give both facts, or the item is not scored so;
+ * bad cells are reported.
+ * @example 书面制度 有, 会议次数 5 on the meetings item → 70 (0.2 + 5 × 0.1)
+ */
+function tallyCents(row: ScoreRow, item: ScoreItem | null): number | null {
+  const writtenText = row.text("written");
+  const countText = row.text("count");
+  if (writtenText === "" && countText === "") return null;
+  if (!item?.tally) {
+    const key = writtenText === "" ? "count" : "written";
+    row.report("tally-not-applicable", "warning", key, `「${row.text("item")}」不按书面制度和会议次数计分，本格未使用`);
+    return null;
+  }
+  if (writtenText === "" || countText === "") {
+    row.report("tally-incomplete", "warning", writtenText === "" ? "written" : "count", `「${item.label}」需同时填写书面制度（有/无）和会议次数，才能按规则计分`);
+    return null;
+  }
+  const written = compactKey(writtenText);
+  const hasRule = YES.has(written) ? true : NO.has(written) ? false : null;
+  if (hasRule === null) row.report("bad-value", "error", "written", `书面制度应填“有”或“无”，而不是「${writtenText}」`);
+  const count = row.number("count", "会议次数");
+  if (count !== null && (count < 0 || !Number.isInteger(count))) row.report("bad-number", "error", "count", `会议次数 ${count} 应为非负整数`);
+  if (hasRule === null || count === null || count < 0 || !Number.isInteger(count)) return null;
+  const points = (hasRule ? toCents(item.tally.rulePoints) : 0) + count * toCents(item.tally.perCount);
+  return Math.min(points, toCents(item.max));
 }
 
 /** True when grade a sits above grade b in the rubric's bands (the `below` grade is lowest). */

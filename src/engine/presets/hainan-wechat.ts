@@ -6,7 +6,8 @@ const item = (id: string, label: string, aliases: string[], max: number, min = 0
 /**
  * 海南 2013 WeChat platform assessment (RUBRICS.md §4, seed 003). The document's table is
  * partly lost: the known items add up to 8.5 of 10, and the office adds the rest on its
- * rubric sheet. The two coverage items can deduct 0.2, hence their minimum.
+ * rubric sheet. The two coverage items can deduct 0.2, hence their minimum. The meetings item
+ * is scored by rule: 0.2 for a written rule, 0.1 per recorded meeting, at most its maximum of 1.
  */
 export const hainanWechatRubric: ItemizedRubric = {
   kind: "itemized",
@@ -21,7 +22,7 @@ export const hainanWechatRubric: ItemizedRubric = {
       items: [
         item("1.1", "完善微信工作机制", ["工作机制", "微信工作机制"], 1),
         item("1.2", "建立微信工作年度考核制度", ["年度考核", "年度考核制度"], 1),
-        item("1.3", "建立微信工作例会制度", ["例会", "例会制度", "工作例会"], 1),
+        { ...item("1.3", "建立微信工作例会制度", ["例会", "例会制度", "工作例会"], 1), tally: { rulePoints: 0.2, perCount: 0.1 } },
       ],
     },
     {

@@ -1,6 +1,6 @@
 import type { BandTable } from "../bands";
 import type { Rubric, RubricKind } from "../presets";
-import type { ItemizedRubric, ScoreSection, TieredRubric, WeightedRubric } from "../rubric/assessment-rubrics";
+import type { ItemizedRubric, ItemTally, ScoreSection, TieredRubric, WeightedRubric } from "../rubric/assessment-rubrics";
 import { ITEM_TYPES, type InfoRubric, type ItemType, type RankMethod } from "../rubric/info-rubric";
 import type { ColumnDef, ParamDef, TableDef, ValueType } from "./format";
 
@@ -246,6 +246,25 @@ const weightedCodec: KindCodec<WeightedRubric> = {
 // ---------------------------------------------------------------------------------------------
 // itemized (RUBRICS §4)
 
+/**
+ * An item's rule-and-count scoring: both points given, or both blank for an item scored
+ * directly. One without the other is reported at the blank cell.
+ */
+function readTally(row: RowRead, label: string, ctx: DecodeContext): ItemTally | null {
+  const rulePoints = row.values.rulePoints as number | null;
+  const perCount = row.values.perCount as number | null;
+  if (rulePoints === null && perCount === null) return null;
+  if (rulePoints === null || perCount === null) {
+    const blank = rulePoints === null ? "rulePoints" : "perCount";
+    ctx.error(row.gridRow, row.column(blank), `「${label}」按制度和会议次数计分时，“有书面制度得分”和“每次会议得分”都要填写（不按此计分则都留空）`);
+    return null;
+  }
+  for (const key of ["rulePoints", "perCount"] as const) {
+    if ((row.values[key] as number) < 0) ctx.error(row.gridRow, row.column(key), `「${label}」的计分不能为负数`);
+  }
+  return { rulePoints, perCount };
+}
+
 const itemizedCodec: KindCodec<ItemizedRubric> = {
   params: [
     { key: "totalMax", label: "总分满分", type: "number", get: (r) => r.totalMax },
@@ -273,8 +292,13 @@ const itemizedCodec: KindCodec<ItemizedRubric> = {
         col("aliases", "别名", "list"),
         col("max", "满分", "number"),
         col("min", "最低分", "number"),
+        col("rulePoints", "有书面制度得分", "optionalNumber"),
+        col("perCount", "每次会议得分", "optionalNumber"),
       ],
-      rows: (r) => r.sections.flatMap((s) => s.items.map((item) => ({ section: s.id, ...item }))),
+      rows: (r) =>
+        r.sections.flatMap((s) =>
+          s.items.map(({ tally, ...item }) => ({ section: s.id, ...item, rulePoints: tally?.rulePoints ?? null, perCount: tally?.perCount ?? null })),
+        ),
     },
   ],
   bands: (r) => [
@@ -295,7 +319,8 @@ const itemizedCodec: KindCodec<ItemizedRubric> = {
       const { id, label, aliases, max, min } = row.values as { id: string; label: string; aliases: string[]; max: number; min: number };
       if (min > max) ctx.error(row.gridRow, row.column("min"), `「${label}」最低分 ${min} 高于满分 ${max}`);
       if (max > section.max) ctx.error(row.gridRow, row.column("max"), `「${label}」满分 ${max} 超过所在部分满分 ${section.max}`);
-      section.items.push({ id, label, aliases, max, min });
+      const tally = readTally(row, label, ctx);
+      section.items.push({ id, label, aliases, max, min, ...(tally ? { tally } : {}) });
     }
     const grades = ctx.bands["等次"]?.[0] as BandTable<string> | undefined;
     const gradeNames = grades ? [...grades.bands.map((b) => b.value), grades.below] : [];

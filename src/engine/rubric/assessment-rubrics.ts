@@ -38,6 +38,18 @@ export interface ScoreItem {
   max: number;
   /** The lowest score the item can take; below 0 when a band deducts points. */
   min: number;
+  /**
+   * Items scored by a written rule plus a count, capped at `max`: the meetings item of §4
+   * ("a written rule scores 0.2, each recorded meeting scores 0.1"). Absent for other items.
+   */
+  tally?: ItemTally;
+}
+
+export interface ItemTally {
+  /** Points for having a written rule (书面制度). */
+  rulePoints: number;
+  /** Points for each recorded occurrence (会议次数). */
+  perCount: number;
 }
 
 export interface ScoreSection {

@@ -158,3 +158,45 @@ describe("hainan-wechat: publishing duty on weekly reports", () => {
     expect(issues).toContainEqual(expect.objectContaining({ rule: "unknown-unit", sheet: "周报", cell: "A4" }));
   });
 });
+
+describe("hainan-wechat: the meetings item by its rule (RUBRICS §4: 0.2 for a written rule, 0.1 a meeting, at most 1)", () => {
+  const header = [...HEADER, "书面制度", "会议次数"];
+  /** NINE for one unit, with the meetings item's (1.3) assessed score and facts replaced. */
+  function meetings(assessed: CellValue, written: CellValue, count: CellValue) {
+    const rows = unitRows("海口市团委", NINE).map((row) => [...row, null, null]);
+    rows[2] = ["海口市团委", "1.3", 1, assessed, written, count];
+    return assessItemized([sheet("考评表", [header, ...rows])], rubric, { period: "2013" });
+  }
+
+  it("scores a blank 考评得分 by the rule in exact decimals: a written rule and 5 meetings give 0.7", () => {
+    const result = meetings(null, "有", 5);
+    expect(result.units[0]).toMatchObject({ total: 8.7, complete: true, grade: "良好" });
+    expect(result.units[0].sections[0].points).toBe(2.7);
+    expect(result.issues.filter((i) => i.rule === "incomplete")).toEqual([]);
+    // 0.2 + 0.1 is 0.3, not 0.30000000000000004.
+    expect(meetings(null, "是", 1).units[0].sections[0].points).toBe(2.3);
+  });
+
+  it("caps the item at its maximum of 1, and gives no written rule nothing for it", () => {
+    expect(meetings(null, "有", 9).units[0].sections[0].points).toBe(3);
+    expect(meetings(null, "无", 12).units[0].sections[0].points).toBe(3);
+    expect(meetings(null, "否", 4).units[0].sections[0].points).toBe(2.4);
+  });
+
+  it("warns at the 考评得分 cell when an entered score disagrees with the rule, and keeps the entered score", () => {
+    const result = meetings(0.8, "有", 5);
+    expect(result.issues).toEqual([expect.objectContaining({ rule: "tally-mismatch", severity: "warning", cell: "D4" })]);
+    expect(result.issues[0].message).toContain("应为 0.7 分");
+    expect(result.units[0].total).toBe(8.8);
+    expect(meetings(0.7, "有", 5).issues).toEqual([]);
+  });
+
+  it("reports a written-rule cell it cannot read, a half-filled pair, and facts on an item not scored by them", () => {
+    expect(meetings(null, "大概有", 5).issues).toContainEqual(expect.objectContaining({ rule: "bad-value", severity: "error", cell: "E4" }));
+    expect(meetings(0.7, "有", null).issues).toEqual([expect.objectContaining({ rule: "tally-incomplete", cell: "F4" })]);
+    const rows = unitRows("海口市团委", NINE).map((row) => [...row, null, null]);
+    rows[0][5] = 3;
+    const result = assessItemized([sheet("考评表", [header, ...rows])], rubric, { period: "2013" });
+    expect(result.issues).toEqual([expect.objectContaining({ rule: "tally-not-applicable", cell: "F2" })]);
+  });
+});

@@ -206,6 +206,28 @@ describe("hunan-wmh tiers on the sheet (RUBRICS §5: 4–5 tiers, office-set siz
   });
 });
 
+describe("hainan-wechat meetings item on the sheet (RUBRICS §4)", () => {
+  it("reads the office's rule points, and reports one of the pair left blank at its cell", () => {
+    const changed = edit("hainan-wechat", (sheet) => {
+      const { row } = find(sheet, "建立微信工作例会制度");
+      const header = sheet.values[find(sheet, "【考核项目】").row + 1];
+      sheet.values[row][header.indexOf("每次会议得分")] = 0.2;
+    });
+    const item = changed.rubric?.kind === "itemized" ? changed.rubric.sections[0].items[2] : undefined;
+    expect(item?.tally).toEqual({ rulePoints: 0.2, perCount: 0.2 });
+
+    let at = "";
+    const half = edit("hainan-wechat", (sheet) => {
+      const { row } = find(sheet, "建立微信工作例会制度");
+      const column = sheet.values[find(sheet, "【考核项目】").row + 1].indexOf("有书面制度得分");
+      sheet.values[row][column] = null;
+      at = cellAddress(row, column);
+    });
+    expect(half.rubric).toBeUndefined();
+    expect(half.issues).toEqual([expect.objectContaining({ cell: at, message: expect.stringContaining("都要填写") })]);
+  });
+});
+
 describe("entries that must be unique", () => {
   it("reports a channel id or an item id used twice, at the second cell", () => {
     let at = "";
