@@ -21,7 +21,7 @@
  */
 import {
   GRAM_SIZE,
-  normalizeForSimilarity,
+  NormalizedCodes,
   profileText,
   sharedPassage,
   similarityOfProfiles,
@@ -101,36 +101,77 @@ const MIN_SHARED_SAMPLES = 2;
 
 const PROGRESS_EVERY = 512;
 
+/** Multiplier of the rolling polynomial hash of a run (odd, so no unit is lost mod 2^32). */
+const ROLL = 0x01000193;
+/** ROLL to the power INDEX_GRAM_SIZE - 1: the weight of the unit leaving the window. */
+const ROLL_OUT = (() => {
+  let power = 1;
+  for (let k = 1; k < INDEX_GRAM_SIZE; k++) power = Math.imul(power, ROLL);
+  return power;
+})();
+
 /**
- * A 32-bit hash of the index key at `i` (murmur3-style mixing of its units), so residues are
- * evenly spread whatever the characters.
+ * Appends the distinct sampled key hashes of one normalised body to `out` from `at`, sorted,
+ * and returns where they end. Each run's hash rolls from the previous one (two multiplies per
+ * character instead of five), then is mixed (murmur3's finaliser) so that residues are evenly
+ * spread whatever the characters.
  */
-function keyHash(normalized: string, i: number): number {
-  let h = 0x9e3779b1;
-  for (let k = i; k < i + INDEX_GRAM_SIZE; k++) h = Math.imul(h ^ normalized.charCodeAt(k), 0x85ebca6b);
-  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-  return (h ^ (h >>> 16)) >>> 0;
+function sampleKeys(text: NormalizedCodes, out: Uint32Array, at: number): number {
+  const { codes, mask, length } = text;
+  let count = at;
+  let stockInWindow = 0;
+  let rolling = 0;
+  for (let i = 0; i < length; i++) {
+    stockInWindow += mask[i];
+    rolling = (Math.imul(rolling, ROLL) + codes[i]) | 0;
+    if (i >= INDEX_GRAM_SIZE) stockInWindow -= mask[i - INDEX_GRAM_SIZE];
+    if (i < INDEX_GRAM_SIZE - 1) continue;
+    const h0 = rolling;
+    // Drop the unit that leaves the window before the next one arrives.
+    rolling = (rolling - Math.imul(codes[i - INDEX_GRAM_SIZE + 1], ROLL_OUT)) | 0;
+    if (INDEX_GRAM_SIZE - stockInWindow < MIN_SAMPLE_CONTENT) continue;
+    let h = Math.imul(h0 ^ (h0 >>> 16), 0x85ebca6b);
+    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+    h = (h ^ (h >>> 16)) >>> 0;
+    if (h % SAMPLE_RATE === 0) out[count++] = h;
+  }
+  const sorted = out.subarray(at, count).sort();
+  let distinct = 0;
+  for (let k = 0; k < sorted.length; k++) if (k === 0 || sorted[k] !== sorted[k - 1]) sorted[distinct++] = sorted[k];
+  return at + distinct;
 }
 
-/** The distinct sampled key hashes of one normalised body, sorted. */
-function sampleKeys(normalized: string, scratch: Uint32Array): Uint32Array {
-  const mask = stockMask(normalized);
-  let count = 0;
-  let stockInWindow = 0;
-  for (let i = 0; i < normalized.length; i++) {
-    stockInWindow += mask[i];
-    if (i >= INDEX_GRAM_SIZE) stockInWindow -= mask[i - INDEX_GRAM_SIZE];
-    const first = i - INDEX_GRAM_SIZE + 1;
-    if (first < 0 || INDEX_GRAM_SIZE - stockInWindow < MIN_SAMPLE_CONTENT) continue;
-    const hash = keyHash(normalized, first);
-    if (hash % SAMPLE_RATE === 0) scratch[count++] = hash;
+/**
+ * Orders key–body entries by key, keeping body order within a key: three stable counting
+ * passes of 11 bits, each moving keys and bodies together. (A typed-array sort of millions of
+ * packed doubles took longer than all the rest of the index; 2,048 buckets stay in cache
+ * where 65,536 do not.)
+ */
+function sortByKey(keys: Uint32Array, bodies: Int32Array): { hashOf: Uint32Array; docOf: Int32Array } {
+  const count = keys.length;
+  let keysFrom: Uint32Array = keys;
+  let bodiesFrom: Int32Array = bodies;
+  let keysTo: Uint32Array = new Uint32Array(count);
+  let bodiesTo: Int32Array = new Int32Array(count);
+  const buckets = new Int32Array(RADIX_BUCKETS + 1);
+  for (let shift = 0; shift < 32; shift += RADIX_BITS) {
+    buckets.fill(0);
+    for (let k = 0; k < count; k++) buckets[((keysFrom[k] >>> shift) & (RADIX_BUCKETS - 1)) + 1]++;
+    for (let b = 1; b <= RADIX_BUCKETS; b++) buckets[b] += buckets[b - 1];
+    for (let k = 0; k < count; k++) {
+      const at = buckets[(keysFrom[k] >>> shift) & (RADIX_BUCKETS - 1)]++;
+      keysTo[at] = keysFrom[k];
+      bodiesTo[at] = bodiesFrom[k];
+    }
+    // The first pass writes fresh arrays; after it, the two pairs of buffers take turns.
+    [keysFrom, bodiesFrom, keysTo, bodiesTo] =
+      shift === 0 ? [keysTo, bodiesTo, new Uint32Array(count), bodies] : [keysTo, bodiesTo, keysFrom, bodiesFrom];
   }
-  const sorted = scratch.subarray(0, count).sort();
-  let distinct = 0;
-  for (let k = 0; k < count; k++) if (k === 0 || sorted[k] !== sorted[k - 1]) sorted[distinct++] = sorted[k];
-  return sorted.slice(0, distinct);
+  return { hashOf: keysFrom, docOf: bodiesFrom };
 }
+
+const RADIX_BITS = 11;
+const RADIX_BUCKETS = 1 << RADIX_BITS;
 
 /**
  * Pairs of bodies where one repeats a good part of the other: every pair whose
@@ -153,45 +194,35 @@ export function findNearDuplicates(
   const n = docs.length;
   if (n > 2 ** 21) throw new RangeError("findNearDuplicates: at most 2,097,152 bodies");
 
-  // Pass 1: sample every body. Gram and body are packed into one double (32 + 21 bits), so
-  // the whole index is one typed-array sort instead of millions of small arrays.
-  const docFactor = 2 ** Math.max(1, Math.ceil(Math.log2(n + 1)));
-  let packed = new Float64Array(Math.max(1024, n * 32));
-  let packedCount = 0;
-  let scratch = new Uint32Array(4096);
+  // Pass 1: sample every body into one array, body after body, each body's keys sorted.
+  let keys = new Uint32Array(Math.max(1024, n * 64));
+  let keyCount = 0;
+  const text = new NormalizedCodes();
   // Whole-text hashes, so that identical short bodies are paired even with no sampled gram.
   const textHashes = new Float64Array(n).fill(-1);
-  // Each body's samples, in body order, for estimating a candidate's containment cheaply.
   const sampleStart = new Int32Array(n + 1);
   for (let d = 0; d < n; d++) {
-    sampleStart[d] = packedCount;
+    sampleStart[d] = keyCount;
     if (d % PROGRESS_EVERY === 0) {
       if (shouldStop?.()) return [];
       onProgress?.((d / n) * 0.4);
     }
-    const normalized = normalizeForSimilarity(docs[d].text ?? "");
-    if (normalized.length < minLength) continue;
-    textHashes[d] = textHash(normalized);
-    if (scratch.length < normalized.length) scratch = new Uint32Array(normalized.length * 2);
-    const grams = sampleKeys(normalized, scratch);
-    if (packed.length < packedCount + grams.length) {
-      const grown = new Float64Array(Math.max(packed.length * 2, packedCount + grams.length));
-      grown.set(packed.subarray(0, packedCount));
-      packed = grown;
+    if (text.load(docs[d].text ?? "") < minLength) continue;
+    textHashes[d] = textHash(text.codes, text.length);
+    if (keys.length < keyCount + text.length) {
+      const grown = new Uint32Array(Math.max(keys.length * 2, keyCount + text.length));
+      grown.set(keys.subarray(0, keyCount));
+      keys = grown;
     }
-    for (const hash of grams) packed[packedCount++] = hash * docFactor + d;
+    keyCount = sampleKeys(text, keys, keyCount);
   }
-  sampleStart[n] = packedCount;
-  const samples = new Uint32Array(packedCount);
-  for (let k = 0; k < packedCount; k++) samples[k] = Math.floor(packed[k] / docFactor);
-  const entries = packed.subarray(0, packedCount).sort();
-  const hashOf = new Uint32Array(packedCount);
-  const docOf = new Int32Array(packedCount);
-  for (let k = 0; k < packedCount; k++) {
-    const hash = Math.floor(entries[k] / docFactor);
-    hashOf[k] = hash;
-    docOf[k] = entries[k] - hash * docFactor;
-  }
+  sampleStart[n] = keyCount;
+  const samples = keys.subarray(0, keyCount);
+  // The body of each entry, then the entries ordered by key.
+  const bodyOf = new Int32Array(keyCount);
+  for (let d = 0; d < n; d++) bodyOf.fill(d, sampleStart[d], sampleStart[d + 1]);
+  const { hashOf, docOf } = sortByKey(samples, bodyOf);
+  const packedCount = keyCount;
 
   // Pass 2: group equal grams; keep the groups of 2 to MAX_POSTINGS bodies. Within a group
   // bodies are in order, so each entry only needs where its group ends: the bodies after it.
@@ -284,11 +315,11 @@ function sampledContainment(samples: Uint32Array, start: Int32Array, x: number, 
 }
 
 /** A 52-bit hash of a whole normalised text: two independent 26-bit FNV-style hashes. */
-function textHash(normalized: string): number {
+function textHash(codes: Uint16Array, length: number): number {
   let h1 = 0x811c9dc5;
   let h2 = 0x01000193;
-  for (let i = 0; i < normalized.length; i++) {
-    const c = normalized.charCodeAt(i);
+  for (let i = 0; i < length; i++) {
+    const c = codes[i];
     h1 = Math.imul(h1 ^ c, 0x01000193);
     h2 = Math.imul(h2 ^ c, 0x5bd1e995) ^ (h2 >>> 15);
   }
