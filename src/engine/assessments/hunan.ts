@@ -2,8 +2,8 @@ import { parseDate } from "../dates";
 import { fromCents, round2, toCents } from "../decimal";
 import { unitKey, unitStem } from "../names";
 import type { SheetData } from "../sheet";
-import type { TieredRubric } from "../rubric/assessment-rubrics";
-import { foldDigits } from "../text";
+import type { ModuleItem, TieredRubric } from "../rubric/assessment-rubrics";
+import { compactKey, foldDigits } from "../text";
 import { findInputTable, inputRows, type InputRow, type InputTableSpec } from "./input-table";
 import { missingTable, withRanks, type AssessedUnit, type AssessmentResult } from "./result";
 import { quotaTarget, tierAtPosition } from "./tiers";
@@ -17,20 +17,28 @@ export interface TieredUnit extends AssessedUnit {
   /** Base quota (附件1) and the scale target (base × 10); null when the unit is not in the quota table. */
   quotaBase: number | null;
   quotaTarget: number | null;
+  /** The unit's kind (单位类别) as written, when the table gives one. */
+  unitKind?: string;
+  /** Items not assessed for the unit's kind (活动覆盖领域 for 行业), left out of its evaluations. */
+  notAssessed: string[];
+  /** What `total` is out of: the full 100, or less by the items left out when they are excluded rather than renormalised. */
+  maxTotal: number;
 }
 
-type Column = "unit" | "system" | "year" | "date" | "nonPublic" | "collectives" | `module${number}`;
+type Column = "unit" | "system" | "unitKind" | "year" | "date" | "nonPublic" | "collectives" | `module${number}` | `item${number}`;
 
 function tableSpec(rubric: TieredRubric): InputTableSpec<Column> {
   const columns: Record<string, readonly string[]> = {
     unit: ["单位", "参与创建单位", "单位名称", "市级团委"],
     system: ["系统", "类别"],
+    unitKind: ["单位类别", "单位类型", "类型"],
     year: ["年度", "考评年度", "年份"],
     date: ["考评日期", "考评时间", "考评月份"],
     nonPublic: ["非公集体", "非公集体数", "非公经济和社会组织集体数"],
     collectives: ["创建集体数", "网络创建数", "创建集体"],
   };
   rubric.modules.forEach((m, i) => (columns[`module${i}`] = [m.label, `${m.label}得分`]));
+  rubric.items.forEach((item, i) => (columns[`item${i}`] = [item.label, `${item.label}得分`]));
   return {
     title: "青年文明号考评表",
     columns: columns as Record<Column, readonly string[]>,
@@ -99,6 +107,7 @@ export function assessTiered(sheets: readonly SheetData[], rubric: TieredRubric,
     term = termOf(latest, rubric.evaluationsPerTerm);
   }
 
+  const kinds = unitKinds(rows, rubric);
   const byUnit = new Map<string, { name: string; system?: string; evaluations: { year: number; cents: number; row: Row }[]; lastRow: Row }>();
   for (const row of rows) {
     const name = row.text("unit");
@@ -118,7 +127,7 @@ export function assessTiered(sheets: readonly SheetData[], rubric: TieredRubric,
       continue;
     }
     checkRow(row, year, name, rubric);
-    const cents = moduleCents(row, rubric);
+    const cents = moduleCents(row, rubric, kinds.get(key)?.left ?? []);
     if (cents !== null) unit.evaluations.push({ year, cents, row });
   }
 
@@ -129,10 +138,17 @@ export function assessTiered(sheets: readonly SheetData[], rubric: TieredRubric,
     }
     const sum = unit.evaluations.reduce((s, e) => s + e.cents, 0);
     const base = quotaOf(unit.name, rubric);
+    const kind = kinds.get(unitKey(unit.name));
+    const left = kind?.left ?? [];
+    const fullCents = rubric.modules.reduce((s, m) => s + toCents(m.max), 0);
+    const reducedCents = fullCents - left.reduce((s, item) => s + toCents(item.max!), 0);
+    // Renormalising scales the average back to the full scale: 72 of 80 becomes 90 of 100.
+    const scale = rubric.notAssessed === "renormalise" && reducedCents > 0 ? fullCents / reducedCents : 1;
     return {
       unit: unit.name,
       ...(unit.system ? { system: unit.system } : {}),
-      total: complete ? round2(fromCents(sum) / unit.evaluations.length) : null,
+      ...(kind ? { unitKind: kind.kind } : {}),
+      total: complete ? round2((fromCents(sum) * scale) / unit.evaluations.length) : null,
       complete,
       awardEligible: true,
       ineligibleReasons: [],
@@ -142,8 +158,11 @@ export function assessTiered(sheets: readonly SheetData[], rubric: TieredRubric,
       evaluations: unit.evaluations.sort((a, b) => a.year - b.year).map((e) => ({ year: e.year, total: fromCents(e.cents) })),
       quotaBase: base,
       quotaTarget: base === null ? null : quotaTarget(base, rubric.quotaMultiplier),
+      notAssessed: left.map((item) => item.label),
+      maxTotal: fromCents(rubric.notAssessed === "renormalise" ? fullCents : reducedCents),
     };
   });
+  reportUnsetMaxima(kinds, rubric, issues);
   return { rubric: rubric.id, period: term.key, units: withTiers(withRanks(units, rubric.rankMethod), rubric), issues };
 }
 
@@ -169,8 +188,64 @@ function readYear(row: Row): number | null {
   return null;
 }
 
-/** The evaluation's module sum in hundredths, or null when a module is blank. Reports bounds. */
-function moduleCents(row: Row, rubric: TieredRubric): number | null {
+interface UnitKind {
+  kind: string;
+  row: Row;
+  /** The rubric's items not assessed for this kind whose maximum is set, so they can be left out. */
+  left: ModuleItem[];
+  /** Items not assessed for this kind whose maximum the office has not set yet. */
+  unset: ModuleItem[];
+}
+
+/**
+ * Each unit's kind (单位类别, else its 系统 text), by unit key: the first one written. A unit
+ * written with two different kinds is a warning at the second.
+ */
+function unitKinds(rows: Row[], rubric: TieredRubric): Map<string, UnitKind> {
+  const kinds = new Map<string, UnitKind>();
+  for (const row of rows) {
+    const kind = row.has("unitKind") ? row.text("unitKind") : row.text("system");
+    const name = row.text("unit");
+    if (!kind || !name) continue;
+    const known = kinds.get(unitKey(name));
+    if (!known) kinds.set(unitKey(name), { kind, row, ...itemsNotAssessed(kind, rubric) });
+    else if (compactKey(known.kind) !== compactKey(kind)) {
+      row.report("unit-kind-conflict", "warning", row.has("unitKind") ? "unitKind" : "system", `${name}的单位类别前后不一致：「${known.kind}」与「${kind}」，按「${known.kind}」计`);
+    }
+  }
+  return kinds;
+}
+
+/** A kind's items not assessed, split by whether their maximum is set. */
+function itemsNotAssessed(kind: string, rubric: TieredRubric): { left: ModuleItem[]; unset: ModuleItem[] } {
+  const skipped = rubric.items.filter((item) => item.notAssessedFor.some((k) => compactKey(k) === compactKey(kind)));
+  return { left: skipped.filter((item) => item.max !== null), unset: skipped.filter((item) => item.max === null) };
+}
+
+/** One info per item that cannot be left out because its maximum is not set, at the first unit it concerns. */
+function reportUnsetMaxima(kinds: Map<string, UnitKind>, rubric: TieredRubric, issues: AssessmentResult["issues"]): void {
+  const reported = new Set<ModuleItem>();
+  for (const { kind, row, unset } of kinds.values()) {
+    for (const item of unset) {
+      if (reported.has(item)) continue;
+      reported.add(item);
+      const module = rubric.modules.find((m) => m.id === item.module);
+      row.report(
+        "item-max-not-set",
+        "info",
+        row.has("unitKind") ? "unitKind" : "system",
+        `「${item.label}」不考察${kind}单位，但规则表中未设定该项满分，无法从${module ? `「${module.label}」` : ""}中扣除：${kind}单位暂按原分和原满分计`,
+      );
+    }
+  }
+}
+
+/**
+ * The evaluation's module sum in hundredths, or null when a module is blank. Reports bounds.
+ * Items left out for the unit's kind lower their module's maximum, and points written in their
+ * own column are taken off the module (with a warning): the module column holds the whole.
+ */
+function moduleCents(row: Row, rubric: TieredRubric, left: readonly ModuleItem[]): number | null {
   let sum = 0;
   const missing: string[] = [];
   rubric.modules.forEach((module, i) => {
@@ -180,15 +255,38 @@ function moduleCents(row: Row, rubric: TieredRubric): number | null {
       missing.push(module.label);
       return;
     }
-    if (toCents(value) > toCents(module.max)) row.report("module-over-max", "error", key, `「${module.label}」${value} 超过该模块满分 ${module.max}`);
-    if (module.min !== null && toCents(value) < toCents(module.min)) row.report("module-under-min", "error", key, `「${module.label}」${value} 低于 ${module.min}`);
-    sum += toCents(value);
+    let cents = toCents(value);
+    let maxCents = toCents(module.max);
+    for (const item of left.filter((it) => it.module === module.id)) {
+      maxCents -= toCents(item.max!);
+      const itemKey = `item${rubric.items.indexOf(item)}` as const;
+      const points = row.has(itemKey) && row.text(itemKey) ? row.number(itemKey, item.label) : null;
+      if (points !== null && points !== 0) {
+        row.report("item-not-assessed", "warning", itemKey, `「${item.label}」不考察${row.text("unitKind") || row.text("system")}单位：${points} 分未计入「${module.label}」`);
+        cents -= toCents(points);
+      }
+    }
+    const reduced = maxCents !== toCents(module.max) ? `（不考察的项目已扣除）` : "";
+    if (cents > maxCents) row.report("module-over-max", "error", key, `「${module.label}」${fromCents(cents)} 超过该模块满分 ${fromCents(maxCents)}${reduced}`);
+    if (module.min !== null && cents < toCents(module.min)) row.report("module-under-min", "error", key, `「${module.label}」${value} 低于 ${module.min}`);
+    sum += cents;
   });
+  checkItems(row, rubric, left);
   if (missing.length > 0) {
     row.report("incomplete", "warning", "unit", `${row.text("unit")}本次考评缺少${missing.join("、")}，未计入平均`);
     return null;
   }
   return sum;
+}
+
+/** Items assessed for the unit and broken out in their own column stay within their set maximum. */
+function checkItems(row: Row, rubric: TieredRubric, left: readonly ModuleItem[]): void {
+  rubric.items.forEach((item, i) => {
+    const key = `item${i}` as const;
+    if (left.includes(item) || item.max === null || !row.has(key) || !row.text(key)) return;
+    const points = row.number(key, item.label);
+    if (points !== null && toCents(points) > toCents(item.max)) row.report("item-over-max", "error", key, `「${item.label}」${points} 超过该项满分 ${item.max}`);
+  });
 }
 
 /** The evaluation month for its year, the non-public collective and the scale target, when those columns exist. */

@@ -4,7 +4,8 @@ import type { TieredRubric } from "../rubric/assessment-rubrics";
  * 湖南 2015 青年文明号 management assessment (RUBRICS.md §5, seed 004): five modules out of
  * 100, two evaluations a term averaged, ranked and cut into tiers that adjust each unit's quota.
  * Tier sizes (near-equal) and ratios are office-set defaults. 其他 holds deductions too, so it
- * has no lower limit.
+ * has no lower limit. 活动覆盖领域 is assessed for city committees only, not for industry (行业)
+ * units (附件2 有关说明 1).
  */
 export const hunanWmhRubric: TieredRubric = {
   kind: "tiered",
@@ -17,6 +18,14 @@ export const hunanWmhRubric: TieredRubric = {
     { id: "brand", label: "品牌建设", max: 30, min: 0 },
     { id: "other", label: "其他", max: 10, min: null },
   ],
+  // 创建规模's two items. The document does not split the module's 30 points between them,
+  // so their maxima are left for the office to set; until then 活动覆盖领域 cannot be taken
+  // out of an industry unit's scale. By default, leaving it out reduces the unit's maximum.
+  items: [
+    { module: "scale", label: "活动覆盖领域", max: null, notAssessedFor: ["行业"] },
+    { module: "scale", label: "基层创建规模", max: null, notAssessedFor: [] },
+  ],
+  notAssessed: "exclude",
   evaluationsPerTerm: 2,
   evaluationMonths: { odd: 11, even: 9 },
   tiers: [

@@ -68,7 +68,8 @@ export function sheetToRubric(sheet: SheetData): RubricSheetRead {
 
   const codec = CODECS[kind] as KindCodec<Rubric>;
   const paramSection = codec.params.length > 0 ? need(PARAMS_TITLE) : null;
-  const params = paramSection ? readParams(sheet, paramSection, codec.params, error).values : {};
+  const paramRead = paramSection ? readParams(sheet, paramSection, codec.params, error) : { values: {}, rowOf: {} as Record<string, number> };
+  const params = paramRead.values;
   const tables: Record<string, RowRead[]> = {};
   for (const def of codec.tables) {
     const section = need(def.title);
@@ -79,7 +80,8 @@ export function sheetToRubric(sheet: SheetData): RubricSheetRead {
     const count = bands[role]?.length ?? 0;
     if (count !== 1) sectionError(BAND_TABLES.title, count === 0 ? `缺少用途为「${role}」的分档表` : `用途为「${role}」的分档表有 ${count} 张，应只有一张`);
   }
-  const ctx: DecodeContext = { params, tables, bands, error: (r, c, m) => error(r, c, m), sectionError };
+  const paramError = (key: string, message: string) => error(paramRead.rowOf[key] ?? paramSection?.titleRow ?? 0, key in paramRead.rowOf ? 1 : 0, message);
+  const ctx: DecodeContext = { params, tables, bands, error: (r, c, m) => error(r, c, m), paramError, sectionError };
   const rubric = codec.build({ id: basic.values.id as string, name: basic.values.name as string, rankMethod }, ctx);
   if (issues.some((i) => i.severity === "error") || !rubric) return { issues };
   return { rubric, issues };

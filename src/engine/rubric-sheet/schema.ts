@@ -1,6 +1,6 @@
 import type { BandTable } from "../bands";
 import type { Rubric, RubricKind } from "../presets";
-import type { ItemizedRubric, ItemTally, ScoreSection, TieredRubric, WeightedRubric } from "../rubric/assessment-rubrics";
+import type { ItemizedRubric, ItemTally, ModuleItem, NotAssessedMode, ScoreModule, ScoreSection, TieredRubric, WeightedRubric } from "../rubric/assessment-rubrics";
 import { ITEM_TYPES, type InfoRubric, type ItemType, type RankMethod } from "../rubric/info-rubric";
 import type { ColumnDef, ParamDef, TableDef, ValueType } from "./format";
 
@@ -52,6 +52,8 @@ export interface DecodeContext {
   /** Band tables by role, in sheet order. */
   bands: Record<string, BandTable<string | number>[]>;
   error: (gridRow: number, gridColumn: number, message: string) => void;
+  /** Reports a setting at its value cell. */
+  paramError: (key: string, message: string) => void;
   /** Reports a whole section (its title cell). */
   sectionError: (title: string, message: string) => void;
 }
@@ -349,6 +351,30 @@ const itemizedCodec: KindCodec<ItemizedRubric> = {
 // ---------------------------------------------------------------------------------------------
 // tiered (RUBRICS §5)
 
+export const NOT_ASSESSED_LABELS: Record<NotAssessedMode, string> = { exclude: "扣除该项满分", renormalise: "折算为满分" };
+
+/**
+ * Item maxima: each at least 0, and the set maxima of a module within the module's maximum,
+ * reported at the item whose maximum goes over.
+ */
+function readModuleItems(rows: RowRead[], modules: ScoreModule[], ctx: DecodeContext): ModuleItem[] {
+  const used = new Map<string, number>();
+  const items: ModuleItem[] = [];
+  for (const row of rows) {
+    const { module: id, label, max, notAssessedFor } = row.values as { module: string; label: string; max: number | null; notAssessedFor: string[] };
+    const module = modules.find((m) => m.id === id);
+    if (!module) ctx.error(row.gridRow, row.column("module"), `模块编号「${id}」不在考核模块表中`);
+    if (max !== null && max < 0) ctx.error(row.gridRow, row.column("max"), `「${label}」满分不能为负数`);
+    else if (module && max !== null) {
+      const sum = (used.get(id) ?? 0) + Math.round(max * 100);
+      used.set(id, sum);
+      if (sum > Math.round(module.max * 100)) ctx.error(row.gridRow, row.column("max"), `「${module.label}」各项目满分合计 ${sum / 100} 超过该模块满分 ${module.max}`);
+    }
+    items.push({ module: id, label, max, notAssessedFor });
+  }
+  return items;
+}
+
 /** The document cuts the ranking into 4–5 tiers (档次). */
 export const TIER_COUNT = { min: 4, max: 5 };
 
@@ -379,6 +405,13 @@ const tieredCodec: KindCodec<TieredRubric> = {
     { key: "even", label: "双数年考评月", type: "number", get: (r) => r.evaluationMonths.even },
     { key: "quotaMultiplier", label: "达标数量倍数", type: "number", note: "达标数量 = 名额基数 × 此倍数", get: (r) => r.quotaMultiplier },
     { key: "nonPublicMin", label: "非公集体至少", type: "number", get: (r) => r.nonPublicMin },
+    {
+      key: "notAssessed",
+      label: "不考察项目的处理",
+      type: "text",
+      note: `${NOT_ASSESSED_LABELS.exclude}（总分按减去该项后的满分计）或${NOT_ASSESSED_LABELS.renormalise}（总分按比例折回满分）`,
+      get: (r) => NOT_ASSESSED_LABELS[r.notAssessed],
+    },
   ],
   tables: [
     {
@@ -386,6 +419,12 @@ const tieredCodec: KindCodec<TieredRubric> = {
       unique: "id",
       columns: [col("id", "编号", "text"), col("label", "名称", "text"), col("max", "满分", "number"), col("min", "最低分", "optionalNumber")],
       rows: (r) => r.modules.map((m) => ({ ...m })),
+    },
+    {
+      title: "模块项目",
+      unique: "label",
+      columns: [col("module", "模块编号", "text"), col("label", "项目", "text"), col("max", "满分", "optionalNumber"), col("notAssessedFor", "不考察的单位类别", "list")],
+      rows: (r) => r.items.map((item) => ({ ...item })),
     },
     {
       title: "档次",
@@ -412,10 +451,17 @@ const tieredCodec: KindCodec<TieredRubric> = {
       const month = p[key] as number;
       if (!Number.isInteger(month) || month < 1 || month > 12) ctx.sectionError(PARAMS_TITLE, `考评月「${month}」应为 1–12 的整数`);
     }
+    const modules = ctx.tables["考核模块"].map((row) => ({ id: row.values.id as string, label: row.values.label as string, max: row.values.max as number, min: row.values.min as number | null }));
+    const notAssessed = (Object.keys(NOT_ASSESSED_LABELS) as NotAssessedMode[]).find((mode) => NOT_ASSESSED_LABELS[mode] === p.notAssessed || mode === p.notAssessed);
+    if (p.notAssessed !== undefined && !notAssessed) {
+      ctx.paramError("notAssessed", `未知的处理方式「${p.notAssessed}」，应为“${NOT_ASSESSED_LABELS.exclude}”或“${NOT_ASSESSED_LABELS.renormalise}”`);
+    }
     return {
       kind: "tiered",
       ...basic,
-      modules: ctx.tables["考核模块"].map((row) => ({ id: row.values.id as string, label: row.values.label as string, max: row.values.max as number, min: row.values.min as number | null })),
+      modules,
+      items: readModuleItems(ctx.tables["模块项目"], modules, ctx),
+      notAssessed: notAssessed ?? "exclude",
       evaluationsPerTerm: p.evaluationsPerTerm as number,
       evaluationMonths: { odd: p.odd as number, even: p.even as number },
       tiers: tiers.map((row) => ({ tier: row.values.tier as number, quotaAdjustment: row.values.quotaAdjustment as number, share: row.values.share as number | null })),

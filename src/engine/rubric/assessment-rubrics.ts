@@ -97,6 +97,24 @@ export interface ScoreModule {
   min: number | null;
 }
 
+/** An item inside a module (§5): the office sets its maximum, and the unit kinds it skips. */
+export interface ModuleItem {
+  /** The module's id. */
+  module: string;
+  /** Also the header of the item's column when the input table breaks the module down. */
+  label: string;
+  /** Null until the office sets it: the document gives item maxima as office-set. */
+  max: number | null;
+  /** Unit kinds (单位类别) the item is not assessed for, e.g. 行业 for 活动覆盖领域. */
+  notAssessedFor: string[];
+}
+
+/**
+ * How a unit's total stays comparable when an item is not assessed for it: "exclude" scores it
+ * out of the maximum less the item's, "renormalise" scales it back to the full scale.
+ */
+export type NotAssessedMode = "exclude" | "renormalise";
+
 export interface TierRule {
   tier: number;
   /** Change to the unit's quota, as a share: 0.2 is +20%. */
@@ -114,6 +132,9 @@ export interface TieredRubric {
   id: string;
   name: string;
   modules: ScoreModule[];
+  /** Items inside modules whose maxima the office sets; the items the document names. */
+  items: ModuleItem[];
+  notAssessed: NotAssessedMode;
   /** Evaluations in one term; their average is ranked. */
   evaluationsPerTerm: number;
   /** The evaluation month in odd and in even years. */

@@ -118,6 +118,72 @@ describe("hunan-wmh: validation", () => {
   });
 });
 
+describe("hunan-wmh: 活动覆盖领域 is not assessed for industry units (RUBRICS §5)", () => {
+  const header = [...HEADER, "单位类别", "活动覆盖领域"];
+  /** The office has split 创建规模's 30 as 10 for 活动覆盖领域 and 20 for 基层创建规模. */
+  const withMaxima = (mode: "exclude" | "renormalise") => ({
+    ...hunanWmhRubric,
+    items: hunanWmhRubric.items.map((item) => ({ ...item, max: item.label === "活动覆盖领域" ? 10 : 20 })),
+    notAssessed: mode,
+  });
+  // 长沙 87 of 100 (city); 衡阳 75 of 100 (city); 电力 72 of 90 (industry, scale 18 of 20).
+  const rows: CellValue[][] = [
+    ["长沙", 2015, 9, 18, 25, 27, 8, "市州", 8],
+    ["长沙", 2016, 9, 18, 25, 27, 8, "市州", 8],
+    ["衡阳", 2015, 8, 15, 22, 24, 6, "市州", 7],
+    ["衡阳", 2016, 8, 15, 22, 24, 6, "市州", 7],
+    ["电力", 2015, 8, 16, 18, 24, 6, "行业", null],
+    ["电力", 2016, 8, 16, 23, 24, 6, "行业", 5],
+  ];
+  const assessWith = (rubric: typeof hunanWmhRubric, data = rows, head = header) => assessTiered([sheet("考评", [head, ...data])], rubric);
+
+  it("by default excludes it: the industry unit's total is out of 90 and ranked as it stands", () => {
+    const result = assessWith(withMaxima("exclude"));
+    expect(result.units.map((u) => [u.unit, u.total, u.maxTotal, u.rank])).toEqual([
+      ["长沙", 87, 100, 1],
+      ["衡阳", 75, 100, 2],
+      ["电力", 72, 90, 3],
+    ]);
+    expect(result.units[2]).toMatchObject({ unitKind: "行业", notAssessed: ["活动覆盖领域"] });
+    // Points written for the item in 2016 are taken off 创建规模: 23 − 5 = 18, so both years are 72.
+    expect(result.units[2].evaluations).toEqual([{ year: 2015, total: 72 }, { year: 2016, total: 72 }]);
+    expect(result.issues).toEqual([expect.objectContaining({ rule: "item-not-assessed", severity: "warning", cell: "I7" })]);
+  });
+
+  it("renormalises when the office chooses so: 72 of 90 becomes 80 of 100 and ranks above 75", () => {
+    const result = assessWith(withMaxima("renormalise"));
+    expect(result.units.map((u) => [u.unit, u.total, u.maxTotal, u.rank])).toEqual([
+      ["长沙", 87, 100, 1],
+      ["衡阳", 75, 100, 3],
+      ["电力", 80, 100, 2],
+    ]);
+  });
+
+  it("checks an industry unit's 创建规模 against the reduced maximum of 20", () => {
+    const data: CellValue[][] = [["电力", 2015, 8, 16, 22, 24, 6, "行业", null], ["电力", 2016, 8, 16, 20, 24, 6, "行业", null]];
+    const issues = assessWith(withMaxima("exclude"), data).issues;
+    expect(issues).toEqual([expect.objectContaining({ rule: "module-over-max", cell: "E2", message: "「创建规模」22 超过该模块满分 20（不考察的项目已扣除）" })]);
+  });
+
+  it("checks an assessed item against its set maximum", () => {
+    const data: CellValue[][] = [["长沙", 2015, 9, 18, 25, 27, 8, "市州", 11], ["长沙", 2016, 9, 18, 25, 27, 8, "市州", 8]];
+    expect(assessWith(withMaxima("exclude"), data).issues).toEqual([expect.objectContaining({ rule: "item-over-max", cell: "I2" })]);
+  });
+
+  it("cannot exclude it while the item's maximum is not set (the preset's default), and says so once", () => {
+    const result = assessWith(hunanWmhRubric);
+    expect(result.units[2]).toMatchObject({ unit: "电力", total: 74.5, maxTotal: 100, notAssessed: [] });
+    expect(result.issues).toEqual([expect.objectContaining({ rule: "item-max-not-set", severity: "info", cell: "H6" })]);
+  });
+
+  it("takes the unit's kind from its 系统 column when there is no 单位类别 column", () => {
+    const head = [...HEADER, "系统"];
+    const data = rows.map((row) => row.slice(0, 8));
+    const result = assessWith(withMaxima("exclude"), data, head);
+    expect(result.units[2]).toMatchObject({ unit: "电力", system: "行业", total: 74.5, maxTotal: 90 });
+  });
+});
+
 describe("termOf", () => {
   it("puts a year in its two-year term starting in an odd year", () => {
     expect(termOf(2016, 2)).toEqual({ first: 2015, last: 2016, key: "2015-2016" });

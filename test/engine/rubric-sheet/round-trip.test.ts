@@ -206,6 +206,39 @@ describe("hunan-wmh tiers on the sheet (RUBRICS §5: 4–5 tiers, office-set siz
   });
 });
 
+describe("hunan-wmh item maxima and the industry exclusion on the sheet (RUBRICS §5)", () => {
+  it("reads the office's item maxima and the renormalise choice", () => {
+    const read = edit("hunan-wmh", (sheet) => {
+      const title = find(sheet, "【模块项目】").row;
+      sheet.values[find(sheet, "活动覆盖领域", title).row][2] = 10;
+      sheet.values[find(sheet, "基层创建规模", title).row][2] = 20;
+      sheet.values[find(sheet, "不考察项目的处理").row][1] = "折算为满分";
+    });
+    expect(read.issues).toEqual([]);
+    expect(read.rubric?.kind === "tiered" && [read.rubric.items.map((i) => i.max), read.rubric.notAssessed]).toEqual([[10, 20], "renormalise"]);
+  });
+
+  it("reports item maxima over their module's, and an unknown choice at its cell", () => {
+    let over = "";
+    let choice = "";
+    const read = edit("hunan-wmh", (sheet) => {
+      const title = find(sheet, "【模块项目】").row;
+      sheet.values[find(sheet, "活动覆盖领域", title).row][2] = 15;
+      const row = find(sheet, "基层创建规模", title).row;
+      sheet.values[row][2] = 20;
+      over = cellAddress(row, 2);
+      const mode = find(sheet, "不考察项目的处理").row;
+      sheet.values[mode][1] = "不管";
+      choice = cellAddress(mode, 1);
+    });
+    expect(read.rubric).toBeUndefined();
+    expect(read.issues.map((i) => [i.cell, i.message])).toEqual([
+      [choice, "未知的处理方式「不管」，应为“扣除该项满分”或“折算为满分”"],
+      [over, "「创建规模」各项目满分合计 35 超过该模块满分 30"],
+    ]);
+  });
+});
+
 describe("hainan-wechat meetings item on the sheet (RUBRICS §4)", () => {
   it("reads the office's rule points, and reports one of the pair left blank at its cell", () => {
     const changed = edit("hainan-wechat", (sheet) => {
