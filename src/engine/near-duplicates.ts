@@ -10,7 +10,7 @@
  *    whose hash falls in one residue class. The choice depends on the run alone, so a
  *    passage two bodies share is sampled the same way in both, and the share of shared
  *    samples estimates the containment. Identical bodies are paired by a whole-text hash.
- * 2. An inverted index (built by sorting key–body pairs, no per-key objects) lists the
+ * 2. An inverted index (built by radix-sorting key–body pairs, no per-key objects) lists the
  *    bodies of each sampled key. Keys in more than {@link MAX_POSTINGS} bodies are dropped
  *    as formula, not copying; they would also make the pair count quadratic.
  * 3. For each body, the later bodies that share enough indexed keys, and whose estimated
@@ -175,8 +175,8 @@ const RADIX_BUCKETS = 1 << RADIX_BITS;
 
 /**
  * Pairs of bodies where one repeats a good part of the other: every pair whose
- * {@link similarity} reaches the threshold, found through an index of rare trigrams rather
- * than by comparing all pairs (on generated corpora it finds over 95% of what brute force finds).
+ * {@link similarity} reaches the threshold, found through an index of sampled five-character
+ * runs rather than by comparing all pairs (on generated corpora it finds over 95% of what brute force finds).
  * Same-unit and cross-unit pairs are both returned; the caller decides which matter.
  * @example
  * findNearDuplicates([
