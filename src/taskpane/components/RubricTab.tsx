@@ -20,6 +20,7 @@ import { presetSummary, type WorkbookState } from "../hooks/useWorkbook";
 import { useTask } from "../hooks/useTask";
 import { useServices, useStrings } from "../services";
 import { useConfirm } from "./ConfirmDialog";
+import { DoneNotice, type Notice } from "./DoneNotice";
 import { TaskProgress } from "./TaskProgress";
 
 const useStyles = makeStyles({
@@ -43,7 +44,7 @@ export function RubricTab({ workbook }: RubricTabProps) {
   const styles = useStyles();
   const { choices, rubric, setRubric } = workbook;
   const [found, setFound] = useState<FoundRubricSheet[]>([]);
-  const [notice, setNotice] = useState<{ text: string; sheet?: string } | undefined>(undefined);
+  const [notice, setNotice] = useState<Notice | undefined>(undefined);
   const task = useTask();
   const confirmation = useConfirm();
   const presets = Object.values(PRESETS);
@@ -144,18 +145,7 @@ export function RubricTab({ workbook }: RubricTabProps) {
         </Button>
       </div>
       <TaskProgress state={task.state} onCancel={task.cancel} cancellable={false} />
-      {notice && (
-        <MessageBar intent="success" data-testid="rubric-notice">
-          <MessageBarBody>
-            {notice.text}{" "}
-            {notice.sheet && (
-              <Link as="button" onClick={() => void port.selectCell(notice.sheet!, "A1")}>
-                {strings.openSheet(notice.sheet)}
-              </Link>
-            )}
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      <DoneNotice notice={notice} testId="rubric-notice" />
       {inspected && (
         <MessageBar intent="error" layout="multiline" data-testid="rubric-sheet-issues">
           <MessageBarBody>

@@ -1,4 +1,4 @@
-import { Button, Divider, MessageBar, MessageBarBody, Link, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Divider, MessageBar, MessageBarBody, makeStyles, tokens } from "@fluentui/react-components";
 import { useCallback, useEffect, useState } from "react";
 import type { LocatedTables } from "../../engine/analyze";
 import type { Issue } from "../../engine/issues";
@@ -12,6 +12,7 @@ import { withColumnChoice } from "../logic/settings";
 import { useServices, useStrings } from "../services";
 import { IssueResults } from "./IssueResults";
 import { TablesPanel } from "./TablesPanel";
+import { DoneNotice, type Notice } from "./DoneNotice";
 import { TaskProgress } from "./TaskProgress";
 
 const useStyles = makeStyles({
@@ -37,7 +38,7 @@ export function ValidationTab({ workbook }: ValidationTabProps) {
   const task = useTask();
   const [located, setLocated] = useState<{ tables: LocatedTables; sheets: SheetData[] } | undefined>(undefined);
   const [result, setResult] = useState<ValidationResult | undefined>(undefined);
-  const [notice, setNotice] = useState<{ text: string; sheet?: string } | undefined>(undefined);
+  const [notice, setNotice] = useState<Notice | undefined>(undefined);
 
   const tableChoices = choices?.tableChoices;
   const rubricId = choices?.rubricId;
@@ -179,18 +180,7 @@ export function ValidationTab({ workbook }: ValidationTabProps) {
         </div>
       )}
       <TaskProgress state={task.state} onCancel={task.cancel} />
-      {notice && (
-        <MessageBar intent="success">
-          <MessageBarBody>
-            {notice.text}{" "}
-            {notice.sheet && (
-              <Link as="button" onClick={() => void port.selectCell(notice.sheet!, "A1")}>
-                {strings.openSheet(notice.sheet)}
-              </Link>
-            )}
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      <DoneNotice notice={notice} />
       {result && (
         <>
           <Divider />
