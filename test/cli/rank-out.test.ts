@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -7,6 +7,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { beforeAll, describe, expect, it } from "vitest";
 import { league } from "../support/cli";
+import { findCommand, libreOffice } from "../support/system";
 import { seed000Sheets } from "../engine/layout/ranking-support";
 
 /**
@@ -19,7 +20,6 @@ const input = join(dir, "信息工作.xlsx");
 const output = join(dir, "排名.xlsx");
 /** Formula-looking unit names, added to 青工系统 with no items: they join its bottom tie. */
 const TRICKY_UNITS = ["=1+2团委", "+3团委", "@SUM(1)团委", "-4团委"];
-const hasCommand = (name: string) => spawnSync("sh", ["-c", `command -v ${name}`]).status === 0;
 
 /** The input: roster with the organisation above it, the register, and sheets of the user's own. */
 async function writeInput(): Promise<void> {
@@ -195,20 +195,20 @@ describe("league rank --out", () => {
   });
 });
 
-const soffice = hasCommand("soffice");
-describe.skipIf(!soffice)(`the ranked workbook in LibreOffice${soffice ? "" : " (skipped: soffice is not installed; apt-get install libreoffice-calc-nogui)"}`, () => {
+const soffice = libreOffice();
+describe.skipIf(!soffice)("the ranked workbook in LibreOffice", () => {
   it("converts to PDF headless, and the PDF holds the published tables", () => {
     const pdfDir = mkdtempSync(join(tmpdir(), "league-pdf-"));
     // A private profile, so a LibreOffice the user has open (or a parallel test) does not interfere.
     execFileSync(
-      "soffice",
+      soffice!,
       [`-env:UserInstallation=file://${pdfDir}/profile`, "--headless", "--convert-to", "pdf", "--outdir", pdfDir, output],
       { stdio: "pipe", timeout: 120_000 },
     );
     const pdf = join(pdfDir, "排名.pdf");
     expect(existsSync(pdf)).toBe(true);
     expect(readFileSync(pdf).subarray(0, 5).toString()).toBe("%PDF-");
-    if (hasCommand("pdftotext")) {
+    if (findCommand("pdftotext")) {
       const text = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" });
       expect(text).toContain("朝阳共青团各系统2013年信息上报排名");
       for (const heading of ["街道系统", "地区系统", "青工系统", "总排名", "=1+2团委"]) expect(text).toContain(heading);

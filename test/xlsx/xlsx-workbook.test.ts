@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -7,6 +7,7 @@ import JSZip from "jszip";
 import { SaxesParser } from "saxes";
 import { describe, expect, it } from "vitest";
 import { XlsxWorkbook, flattenValue } from "../../src/xlsx/xlsx-workbook";
+import { libreOffice } from "../support/system";
 import { FORMULA_LOOKING_NAMES, rankingSpec } from "../port/spec-fixtures";
 
 /** A workbook as an office keeps it: a register with dates, rich text, a formula, a link, a merge. */
@@ -164,18 +165,10 @@ describe("XlsxWorkbook writing", () => {
   });
 });
 
-function findSoffice(): string | undefined {
-  for (const name of ["soffice", "libreoffice"]) {
-    const found = spawnSync("sh", ["-c", `command -v ${name}`], { encoding: "utf8" });
-    if (found.status === 0 && found.stdout.trim()) return found.stdout.trim();
-  }
-  return undefined;
-}
-
-const soffice = findSoffice();
+const soffice = libreOffice();
 
 describe("LibreOffice opens the generated workbook", () => {
-  it.skipIf(!soffice)("converts it to a non-empty PDF (skipped: LibreOffice is not installed)", async () => {
+  it.skipIf(!soffice)("converts it to a non-empty PDF", async () => {
     const dir = mkdtempSync(join(tmpdir(), "league-xlsx-"));
     const port = await XlsxWorkbook.fromBuffer(await userWorkbook());
     await port.writeSheets([rankingSpec(40)]);
