@@ -68,6 +68,20 @@ interface Rect {
   right: number;
 }
 
+/** Package parts ExcelJS reads past and does not save, with what staff call them. */
+const PARTS_EXCELJS_DROPS: [RegExp, string][] = [
+  [/^xl\/charts\/chart\d*\.xml$/, "图表"],
+  [/^xl\/pivotTables\//, "数据透视表"],
+  [/^xl\/slicers\//, "切片器"],
+  [/^xl\/vbaProject\.bin$/, "宏"],
+  [/^xl\/webextensions\//, "加载项设置"],
+];
+
+/** The kinds of part in a package that a save through ExcelJS would leave out. */
+export function partsExcelJsDrops(paths: readonly string[]): string[] {
+  return PARTS_EXCELJS_DROPS.filter(([pattern]) => paths.some((path) => pattern.test(path))).map(([, label]) => label);
+}
+
 export class XlsxWorkbook implements WorkbookPort {
   private readonly settings = new Map<string, string>();
   private readonly charts: PlacedChart[] = [];
@@ -80,6 +94,11 @@ export class XlsxWorkbook implements WorkbookPort {
     readonly workbook: ExcelJS.Workbook,
     /** Generated sheets by name, with their owner keys. */
     private owned: Record<string, string>,
+    /**
+     * What the opened file holds that ExcelJS cannot write back (charts, pivot tables…), in
+     * Chinese: saving keeps every cell, but these would be missing from the saved copy.
+     */
+    readonly partsNotKept: readonly string[] = [],
   ) {}
 
   /** Opens an .xlsx file; throws when it is missing or not a workbook. */
@@ -92,7 +111,7 @@ export class XlsxWorkbook implements WorkbookPort {
     const owned = await readOwnedProperty(zip);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
-    return new XlsxWorkbook(workbook, owned);
+    return new XlsxWorkbook(workbook, owned, partsExcelJsDrops(Object.keys(zip.files)));
   }
 
   /** An empty workbook, for tests and for writing generated sheets from scratch. */

@@ -171,6 +171,9 @@ describe("league rank --out", () => {
     const second = await league("rank", output, "--period", "2013", "--ties", "label", "--out", again);
     expect(second.code, second.stderr).toBe(0);
     expect(second.stdout).toContain("替换了");
+    // The first output holds a chart ExcelJS cannot carry over: the user is told before relying on the copy.
+    expect(second.stderr).toContain("原工作簿中的图表不会出现在");
+    expect((await league("rank", input, "--period", "2013", "--out", join(dir, "无图表.xlsx"))).stderr).not.toContain("不会出现在");
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(again);
     expect(workbook.worksheets.map((ws) => ws.name)).toEqual(ranked.worksheets.map((ws) => ws.name));

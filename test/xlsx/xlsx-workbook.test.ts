@@ -6,7 +6,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { SaxesParser } from "saxes";
 import { describe, expect, it } from "vitest";
-import { XlsxWorkbook, flattenValue } from "../../src/xlsx/xlsx-workbook";
+import { XlsxWorkbook, flattenValue, partsExcelJsDrops } from "../../src/xlsx/xlsx-workbook";
 import { libreOffice } from "../support/system";
 import { FORMULA_LOOKING_NAMES, rankingSpec } from "../port/spec-fixtures";
 
@@ -180,5 +180,14 @@ describe("LibreOffice opens the generated workbook", () => {
     const pdf = join(dir, "ranked.pdf");
     expect(statSync(pdf).size).toBeGreaterThan(1000);
     expect(readFileSync(pdf).subarray(0, 5).toString()).toBe("%PDF-");
+  });
+});
+
+describe("parts a save through ExcelJS would leave out", () => {
+  it("names charts, pivot tables, slicers, macros and add-in settings, and nothing for plain sheets", () => {
+    expect(partsExcelJsDrops(["xl/workbook.xml", "xl/worksheets/sheet1.xml", "xl/styles.xml"])).toEqual([]);
+    expect(
+      partsExcelJsDrops(["xl/charts/chart1.xml", "xl/charts/style1.xml", "xl/pivotTables/pivotTable1.xml", "xl/vbaProject.bin", "xl/webextensions/webextension1.xml"]),
+    ).toEqual(["图表", "数据透视表", "宏", "加载项设置"]);
   });
 });

@@ -53,6 +53,10 @@ export async function writeRankedWorkbook(job: InfoJob, args: ParsedArgs, io: Cl
 /** Writes generated sheets into the opened workbook through the .xlsx port and saves it under the --out name. */
 export async function writeSheetsToOut(workbook: XlsxWorkbook, specs: SheetSpec[], args: ParsedArgs, io: CliIO): Promise<number> {
   const out = outputPathOf(args);
+  if (workbook.partsNotKept.length > 0) {
+    // The input stays as it is; only the copy lacks these, and the user must know before using it.
+    io.stderr(`注意：原工作簿中的${workbook.partsNotKept.join("、")}不会出现在 ${out} 中（单元格数据完整保留，原文件不变）\n`);
+  }
   const result = await workbook.writeSheets(specs);
   await workbook.save(out);
   io.stdout(`已写入 ${out}：${result.written.join("、")}\n`);
