@@ -59,13 +59,9 @@ export function basePoints(monthCounts: readonly number[], rubric: InfoRubric): 
  * @example itemBonus("comprehensive", [districtSite, beijingTuanxun], chaoyangInfo) // 2 + 3 + 3 = 8
  */
 export function itemBonus(type: ItemType, adoptions: readonly ChannelRule[], rubric: InfoRubric): number {
-  return fromCents(itemBonusCents(type, adoptions, rubric));
-}
-
-function itemBonusCents(type: ItemType, adoptions: readonly ChannelRule[], rubric: InfoRubric): number {
   let cents = type === "comprehensive" ? toCents(rubric.comprehensiveBonus) : 0;
   for (const channel of adoptions) cents += toCents(channel.points[type] ?? 0);
-  return cents;
+  return fromCents(cents);
 }
 
 /**
@@ -81,13 +77,12 @@ export function scoreInfo(input: InfoInput, rubric: InfoRubric, period: Period):
   for (const item of input.items) {
     if (periodContains(period, item.date)) tallyOf(item.unit)?.addItem(item);
   }
-  const yearOfPeriod = { kind: "year", year: period.year, key: String(period.year) } as const;
   for (const penalty of input.penalties) {
     const tally = tallyOf(penalty.unit);
     if (!tally) continue;
     if (periodContains(period, penalty.date)) tally.addPenalty(penalty);
     // Eligibility is for the year's awards, so a case anywhere in the year removes it.
-    if (periodContains(yearOfPeriod, penalty.date)) tally.markIneligible(penalty);
+    if (penalty.date.year === period.year) tally.markIneligible(penalty);
   }
   return perUnit.map((tally) => tally.result(period));
 }
