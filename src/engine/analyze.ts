@@ -10,7 +10,7 @@ import { parseRoster, type Roster, type RosterUnit } from "./roster";
 import type { InfoRubric, RankMethod } from "./rubric/info-rubric";
 import { scoreInfo, type UnitScore } from "./score";
 import type { SheetData } from "./sheet";
-import { findTable, type ColumnMap, type TableKind, type TableMatch } from "./tables";
+import { findTable, type ColumnOverride, type TableKind, type TableMatch } from "./tables";
 
 /**
  * The whole information-work job on a workbook's sheets: find the tables, parse them, score
@@ -22,7 +22,7 @@ import { findTable, type ColumnMap, type TableKind, type TableMatch } from "./ta
 export interface TableChoice {
   sheet?: string;
   headerRow?: number;
-  columns?: ColumnMap;
+  columns?: ColumnOverride;
 }
 
 export type TableChoices = Partial<Record<TableKind, TableChoice>>;

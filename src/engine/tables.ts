@@ -49,6 +49,13 @@ export const TABLE_SHAPES: Record<TableKind, TableShape> = {
 
 export type ColumnMap = Partial<Record<Field, number>>;
 
+/**
+ * A user's correction of a detected mapping: a column per field, or `null` for "this field has
+ * no column here", so that a wrongly detected optional field can be removed. Required fields
+ * cannot be removed: a `null` for one is ignored.
+ */
+export type ColumnOverride = Partial<Record<Field, number | null>>;
+
 /** Where a table sits in a sheet's grid. Row indexes are into the grid, not the sheet. */
 export interface TableMatch {
   kind: TableKind;
@@ -115,13 +122,17 @@ function fits(columns: ColumnMap, kind: TableKind): boolean {
 
 /**
  * Finds a table of the given kind in a grid, or null. `columns` overrides the detected mapping
- * (the task pane's dropdown corrections); `headerRow` pins the header row.
+ * (the task pane's dropdown corrections; `null` removes an optional field); `headerRow` pins
+ * the header row.
+ * @example
+ * findTable("登记", [["单位", "日期", "类型", "标题"]], "register", { columns: { title: null } })?.columns
+ * // { unit: 0, date: 1, type: 2 }
  */
 export function findTable(
   sheet: string,
   grid: Grid,
   kind: TableKind,
-  override?: { headerRow?: number; columns?: ColumnMap },
+  override?: { headerRow?: number; columns?: ColumnOverride },
 ): TableMatch | null {
   const limit = Math.min(grid.length, HEADER_SEARCH_ROWS);
   const candidates = override?.headerRow !== undefined ? [override.headerRow] : Array.from({ length: limit }, (_, i) => i);
@@ -131,12 +142,23 @@ export function findTable(
     const detected = mapHeaderRow(row, kind);
     const shape = TABLE_SHAPES[kind];
     // Exclusion applies to what the headers say, before the user's corrections.
-    if (!shape.required.every((f) => (override?.columns?.[f] ?? detected[f]) !== undefined)) continue;
     if (!shape.excludes.every((f) => detected[f] === undefined)) continue;
-    const columns = { ...stripExcluded(detected, kind), ...(override?.columns ?? {}) };
+    const columns = withOverride(stripExcluded(detected, kind), override?.columns, shape.required);
+    if (!shape.required.every((f) => columns[f] !== undefined)) continue;
     return { kind, sheet, headerRow, columns, firstDataRow: headerRow + 1, endRow: grid.length };
   }
   return null;
+}
+
+/** The detected columns with the user's corrections laid over them. */
+function withOverride(detected: ColumnMap, override: ColumnOverride | undefined, required: readonly Field[]): ColumnMap {
+  const columns = { ...detected };
+  for (const [field, column] of Object.entries(override ?? {}) as [Field, number | null | undefined][]) {
+    if (column === undefined) continue;
+    if (column !== null) columns[field] = column;
+    else if (!required.includes(field)) delete columns[field];
+  }
+  return columns;
 }
 
 function stripExcluded(columns: ColumnMap, kind: TableKind): ColumnMap {

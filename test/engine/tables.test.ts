@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FIELD_HEADERS, fieldsOfHeader, findTable, type Field } from "../../src/engine/tables";
+import { FIELD_HEADERS, fieldText, fieldsOfHeader, findTable, type Field } from "../../src/engine/tables";
 import { locateTables } from "../../src/engine/analyze";
 import { sheet } from "../support/workbook";
 
@@ -44,6 +44,15 @@ describe("finding tables", () => {
   it("lets a correction override the detected columns", () => {
     const match = findTable("登记", register.values, "register", { columns: { title: 0 } })!;
     expect(match.columns.title).toBe(0);
+  });
+
+  it("removes an optional field the user unmaps, but never a required one", () => {
+    const match = findTable("登记", register.values, "register", { columns: { adoptions: null, unit: null } })!;
+    expect(match.columns).toEqual({ unit: 1, date: 2, type: 3, title: 4 });
+    // The unmapped field stays unmapped through the whole analysis: its cells are not read.
+    const located = locateTables([register], { register: { sheet: "登记", columns: { title: null } } });
+    expect(located.register?.columns.title).toBeUndefined();
+    expect(fieldText(register.values[3], located.register!, "title")).toBe("");
   });
 
   it("returns null when the required headers are missing", () => {

@@ -23,8 +23,8 @@ export interface TablesPanelProps {
   tables: LocatedTables;
   /** The sheets the tables were found in, for the header dropdowns. */
   sheets: readonly SheetData[];
-  /** The user picked a column for a field of a table. */
-  onChoose: (kind: TableKind, field: TableField, column: number) => void;
+  /** The user picked a column for a field of a table, or null (（无）) to leave an optional field unmapped. */
+  onChoose: (kind: TableKind, field: TableField, column: number | null) => void;
   /** Forget the corrections and find the tables by their headers again. */
   onReset: () => void;
   /** Disable the dropdowns while a task runs. @default false */
@@ -32,6 +32,8 @@ export interface TablesPanelProps {
 }
 
 const KINDS: TableKind[] = ["register", "roster", "penalties"];
+/** The option value of （无）: no column for an optional field. */
+const NO_COLUMN = "none";
 
 /** Where the register, roster and penalty table were found, with a dropdown per field to correct it. */
 export function TablesPanel({ tables, sheets, onChoose, onReset, disabled = false }: TablesPanelProps) {
@@ -70,9 +72,14 @@ export function TablesPanel({ tables, sheets, onChoose, onReset, disabled = fals
                         placeholder={strings.columnNone}
                         value={current ? strings.columnLabel(current.letter, current.header) : ""}
                         selectedOptions={current ? [String(current.column)] : []}
-                        onOptionSelect={(_, data) => data.optionValue !== undefined && onChoose(kind, field, Number(data.optionValue))}
+                        onOptionSelect={(_, data) => {
+                          if (data.optionValue === undefined) return;
+                          onChoose(kind, field, data.optionValue === NO_COLUMN ? null : Number(data.optionValue));
+                        }}
                         data-testid={`map-${kind}-${field}`}
                       >
+                        {/* A required field always needs a column: only optional ones can be left out. */}
+                        {!required && <Option value={NO_COLUMN}>{strings.columnNone}</Option>}
                         {options.map((option) => (
                           <Option key={option.column} value={String(option.column)}>
                             {strings.columnLabel(option.letter, option.header)}

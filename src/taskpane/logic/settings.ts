@@ -4,7 +4,7 @@
  * rather than failing the pane.
  */
 import type { TableChoices } from "../../engine/analyze";
-import type { Field, TableKind } from "../../engine/tables";
+import type { ColumnMap, ColumnOverride, Field, TableKind } from "../../engine/tables";
 
 export const SETTING_KEYS = {
   /** The user's corrections of the column mapping, per table kind. */
@@ -40,9 +40,9 @@ export function parseTableChoices(text: string | undefined): TableChoices {
     if (typeof sheet === "string" && sheet) choice.sheet = sheet;
     if (Number.isInteger(headerRow) && (headerRow as number) >= 0) choice.headerRow = headerRow as number;
     if (columns && typeof columns === "object") {
-      const map: Partial<Record<Field, number>> = {};
+      const map: ColumnOverride = {};
       for (const [field, column] of Object.entries(columns)) {
-        if (Number.isInteger(column) && (column as number) >= 0) map[field as Field] = column as number;
+        if (column === null || (Number.isInteger(column) && (column as number) >= 0)) map[field as Field] = column as number | null;
       }
       if (Object.keys(map).length) choice.columns = map;
     }
@@ -58,17 +58,20 @@ export function serializeTableChoices(choices: TableChoices): string {
 /**
  * The choices after the user picks a column for a field of a located table. Picking pins the
  * table's sheet and header row with the full mapping, so the correction survives even when
- * the automatic finder would read the headers differently. `column` undefined unmaps the field.
+ * the automatic finder would read the headers differently. `column` null unmaps the field
+ * (an optional one: the pane offers （无） only for those), and stays null in the settings so
+ * the finder does not map it again from its header.
+ * @example withColumnChoice({}, "register", located, "title", null).register?.columns?.title // null
  */
 export function withColumnChoice(
   choices: TableChoices,
   kind: TableKind,
-  located: { sheet: string; headerRow: number; columns: Partial<Record<Field, number>> },
+  located: { sheet: string; headerRow: number; columns: ColumnMap },
   field: Field,
-  column: number | undefined,
+  column: number | null,
 ): TableChoices {
-  const columns: Partial<Record<Field, number>> = { ...located.columns };
-  if (column === undefined) delete columns[field];
+  const columns: ColumnOverride = { ...located.columns };
+  if (column === null) columns[field] = null;
   else {
     // One column names one field: the field that had this column loses it.
     for (const [other, at] of Object.entries(columns)) if (at === column) delete columns[other as Field];
