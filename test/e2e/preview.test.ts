@@ -1,6 +1,7 @@
 /**
  * The task pane's preview mode in Debian's Chromium: the pane opens on the sample workbook,
- * a validation finds the planted problems, an issue click selects its cell in the grid, the
+ * a validation finds the planted problems, an issue click selects its cell in the grid, a
+ * period is checked (an unreadable one is marked at its field), the
  * 排名 tab generates the ranking sheet into the grid, rubrics switch (an assessment preset is
  * checked and ranked from its own table), and the page talks to nothing but localhost. Screenshots go to test-output/.
  */
@@ -107,6 +108,19 @@ describe.skipIf(!available)("task pane preview in Chromium", () => {
     expect(await marked.count()).toBeGreaterThan(0);
     await page.getByTestId("clear-highlight").click();
     await expect.poll(() => marked.count()).toBe(0);
+  });
+
+  it("marks an unreadable period at its field instead of checking, and checks the period typed", async () => {
+    const period = page.getByTestId("check-period");
+    await period.fill("2013Q5");
+    await expect(page.getByTestId("check-period-field").textContent()).resolves.toContain("期间「2013Q5」无法识别");
+    expect(await page.getByTestId("run-check").isDisabled()).toBe(true);
+    await period.fill("2013Q1");
+    await expect(page.getByTestId("check-period-field").textContent()).resolves.not.toContain("无法识别");
+    await page.getByTestId("run-check").click();
+    await expect.poll(() => page.getByTestId("summary").textContent(), { timeout: 60_000 }).toContain("期间：2013年第一季度");
+    await page.screenshot({ path: path.join(OUTPUT, "preview-validation-period.png") });
+    await period.fill("");
   });
 
   it("generates the ranking sheet from the 排名 tab and shows it in the grid", async () => {

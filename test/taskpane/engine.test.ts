@@ -40,6 +40,19 @@ describe("engine jobs on the sample workbook", () => {
     expect(progress.at(-1)).toBe(1);
   });
 
+  it("holds the quota to the period the pane passes, and refuses an unreadable one without checking rows", () => {
+    const latest = runJob({ kind: "validate", sheets: sample.sheets, rubricId: "chaoyang-info", today });
+    expect(latest.period?.key).toBe("2013");
+    const quarter = runJob({ kind: "validate", sheets: sample.sheets, rubricId: "chaoyang-info", today, period: "2013Q1" });
+    expect(quarter.period).toMatchObject({ kind: "quarter", key: "2013Q1" });
+    const shortfalls = (result: typeof quarter) => result.issues.filter((i) => i.rule === "quota-shortfall").map((i) => i.period);
+    expect(new Set(shortfalls(quarter))).toEqual(new Set(["2013-01", "2013-02", "2013-03", "2013Q1"]));
+    expect(shortfalls(quarter).length).toBeLessThan(shortfalls(latest).length);
+    const unreadable = runJob({ kind: "validate", sheets: sample.sheets, rubricId: "chaoyang-info", today, period: "2013Q5" });
+    expect(unreadable.ok).toBe(false);
+    expect(unreadable.issues.map((i) => i.rule)).toEqual(["bad-period"]);
+  });
+
   it("previews the first rows of each system, with the organisation from the roster sheet", () => {
     const answer = runJob({ kind: "rank-preview", sheets: sample.sheets, rubricId: "chaoyang-info", method: "dense", rows: 3 });
     if (!answer.ok) throw new Error("preview failed");

@@ -7,6 +7,9 @@ import { RULES } from "../../src/engine/validate/rules";
 import { parseTableChoices, serializeTableChoices, withColumnChoice } from "../../src/taskpane/logic/settings";
 import { CATALOGUES, languageOf } from "../../src/taskpane/i18n/strings";
 import { detectHost } from "../../src/taskpane/host";
+import { locateTables } from "../../src/engine/analyze";
+import { isUnreadablePeriod, periodRefusal } from "../../src/taskpane/logic/period";
+import { sheet } from "../support/workbook";
 
 const issue = (rule: string, severity: Issue["severity"], cell?: string): Issue => ({
   rule,
@@ -92,6 +95,16 @@ describe("table choices in settings", () => {
     const next = withColumnChoice({}, "register", located, "date", 2);
     expect(next.register).toEqual({ sheet: "信息报送", headerRow: 0, columns: { unit: 0, date: 2 } });
   });
+
+  it("remembers an unmapped optional field, so the finder does not map it again from its header", () => {
+    const sheets = [sheet("信息报送", [["单位", "日期", "类型", "标题", "采用情况"], ["甲", "2013-01-05", "事件类", "t", "团市委"]])];
+    const located = locateTables(sheets).register!;
+    expect(located.columns.adoptions).toBe(4);
+    const saved = serializeTableChoices(withColumnChoice({}, "register", located, "adoptions", null));
+    const restored = parseTableChoices(saved);
+    expect(restored.register?.columns?.adoptions).toBeNull();
+    expect(locateTables(sheets, restored).register?.columns).toEqual({ unit: 0, date: 1, type: 2, title: 3 });
+  });
 });
 
 describe("languages", () => {
@@ -141,5 +154,19 @@ describe("reportTitle", () => {
   it("titles the register's report and an assessment's by the rubric", () => {
     expect(reportTitle({ name: "朝阳信息积分", kind: "info" })).toBe("信息报送校验报告");
     expect(reportTitle({ name: "湖南青年文明号活动管理工作考评", kind: "tiered" })).toBe("湖南青年文明号活动管理工作考评校验报告");
+  });
+});
+
+describe("the period field", () => {
+  it("stops an unreadable information-work period before running, and lets blank mean the latest year", () => {
+    for (const text of ["", "  ", "2013", "2013Q1", "2013-03", "2013年第一季度"]) expect(isUnreadablePeriod(text, "info"), text).toBe(false);
+    for (const text of ["2013Q5", "2013-13", "去年", "13"]) expect(isUnreadablePeriod(text, "info"), text).toBe(true);
+  });
+
+  it("leaves assessment terms to their own reader, and picks the engine's period refusal out of its answer", () => {
+    expect(isUnreadablePeriod("2015-2016", "tiered")).toBe(false);
+    const refusal = issue("bad-period", "error");
+    expect(periodRefusal([issue("no-table", "error"), refusal])).toBe(refusal);
+    expect(periodRefusal([issue("no-table", "error")])).toBeUndefined();
   });
 });

@@ -27,7 +27,9 @@ import type { RankPreview } from "../../worker/protocol";
 import type { WorkbookState } from "../hooks/useWorkbook";
 import { useTask } from "../hooks/useTask";
 import { useServices, useStrings } from "../services";
+import { isUnreadablePeriod, periodRefusal } from "../logic/period";
 import { useConfirm } from "./ConfirmDialog";
+import { PeriodField } from "./PeriodField";
 import { TaskProgress } from "./TaskProgress";
 
 /** Rows of each system's table shown in the preview. */
@@ -72,6 +74,7 @@ export function RankingTab({ workbook, active }: RankingTabProps) {
   const [overall, setOverall] = useState(true);
   const [preview, setPreview] = useState<RankPreview | undefined>(undefined);
   const [problem, setProblem] = useState<string | undefined>(undefined);
+  const [periodError, setPeriodError] = useState<string | undefined>(undefined);
   const [written, setWritten] = useState<string[] | undefined>(undefined);
   const previewTask = useTask();
   const generateTask = useTask();
@@ -82,9 +85,15 @@ export function RankingTab({ workbook, active }: RankingTabProps) {
   const tableChoices = choices?.tableChoices;
   const rubricId = choices?.rubricId;
   const runPreview = previewTask.run;
+  const periodUnreadable = isUnreadablePeriod(period, rubric?.kind);
 
   useEffect(() => {
     if (!active || !rubricId || !tableChoices) return;
+    if (periodUnreadable) {
+      setPreview(undefined);
+      setProblem(undefined);
+      return;
+    }
     const timer = setTimeout(async () => {
       const answer = await runPreview(async (controls) => {
         const sheets = await readSheets(controls);
@@ -94,16 +103,17 @@ export function RankingTab({ workbook, active }: RankingTabProps) {
         );
       });
       if (!answer) return;
+      setPeriodError(answer.ok ? undefined : periodRefusal(answer.issues)?.message);
       if (answer.ok) {
         setPreview(answer.preview);
         setProblem(undefined);
       } else {
         setPreview(undefined);
-        setProblem(answer.issues.map((issue) => issue.message).join("；"));
+        setProblem(periodRefusal(answer.issues) ? undefined : answer.issues.map((issue) => issue.message).join("；"));
       }
     }, PREVIEW_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [active, rubricId, tableChoices, period, method, engine, readSheets, runPreview, rubricInput]);
+  }, [active, rubricId, tableChoices, period, periodUnreadable, method, engine, readSheets, runPreview, rubricInput]);
 
   // Another rubric has its own periods and ranking method: start again from its defaults.
   const defaultMethod = preset?.rankMethod;
@@ -157,9 +167,13 @@ export function RankingTab({ workbook, active }: RankingTabProps) {
         <Caption1>
           {strings.rubricLabel}：{rubric?.name}
         </Caption1>
-        <Field label={strings.periodLabel} hint={strings.periodHint}>
-          <Input value={period} onChange={(_, data) => setPeriod(data.value)} placeholder={preview?.periodKey} data-testid="rank-period" />
-        </Field>
+        <PeriodField
+          value={period}
+          onChange={setPeriod}
+          placeholder={preview?.periodKey}
+          error={periodUnreadable ? strings.periodUnreadable(period) : periodError}
+          data-testid="rank-period"
+        />
         <Field label={strings.methodLabel}>
           <RadioGroup value={method} onChange={(_, data) => setMethod(data.value as RankMethod)} layout="horizontal">
             <Radio value="dense" label={strings.methodDense} />

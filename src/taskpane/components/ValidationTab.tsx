@@ -1,16 +1,19 @@
 import { Button, Divider, MessageBar, MessageBarBody, makeStyles, tokens } from "@fluentui/react-components";
 import { useCallback, useEffect, useState } from "react";
 import type { LocatedTables } from "../../engine/analyze";
+import { periodLabel } from "../../engine/dates";
 import type { Issue } from "../../engine/issues";
 import type { SheetData } from "../../engine/sheet";
 import type { ValidationResult } from "../../engine/validate";
 import { dayOf, type WorkbookState } from "../hooks/useWorkbook";
 import { useTask, type TaskControls } from "../hooks/useTask";
 import { highlightTargets } from "../logic/issue-groups";
+import { isUnreadablePeriod, periodRefusal } from "../logic/period";
 import { buildReportSheet, reportTitle } from "../logic/report-sheet";
 import { withColumnChoice } from "../logic/settings";
 import { useServices, useStrings } from "../services";
 import { IssueResults } from "./IssueResults";
+import { PeriodField } from "./PeriodField";
 import { TablesPanel } from "./TablesPanel";
 import { DoneNotice, type Notice } from "./DoneNotice";
 import { TaskProgress } from "./TaskProgress";
@@ -39,6 +42,9 @@ export function ValidationTab({ workbook }: ValidationTabProps) {
   const [located, setLocated] = useState<{ tables: LocatedTables; sheets: SheetData[] } | undefined>(undefined);
   const [result, setResult] = useState<ValidationResult | undefined>(undefined);
   const [notice, setNotice] = useState<Notice | undefined>(undefined);
+  const [period, setPeriod] = useState("");
+  /** The engine could not read the period (an assessment's own term format): shown at the field. */
+  const [periodError, setPeriodError] = useState<string | undefined>(undefined);
 
   const tableChoices = choices?.tableChoices;
   const rubricId = choices?.rubricId;
@@ -59,23 +65,34 @@ export function ValidationTab({ workbook }: ValidationTabProps) {
     void locate();
   }, [locate]);
 
-  // A check by another rubric says nothing about this one.
-  useEffect(() => setResult(undefined), [rubricId]);
+  // A check by another rubric says nothing about this one, and its periods are written differently.
+  useEffect(() => {
+    setResult(undefined);
+    setPeriod("");
+  }, [rubricId]);
+
+  const periodUnreadable = isUnreadablePeriod(period, rubric?.kind);
+  const choosePeriod = (value: string) => {
+    setPeriod(value);
+    setPeriodError(undefined);
+  };
 
   const runCheck = async () => {
-    if (!tableChoices || !rubricId) return;
+    if (!tableChoices || !rubricId || periodUnreadable) return;
     setNotice(undefined);
     const checked = await task.run(async (controls) => {
       const sheets = await readSheets(controls);
       controls.report(0, strings.checking);
       const answer = await engine.run(
-        { kind: "validate", sheets, ...(await rubricInput()), choices: tableChoices, today: dayOf(today()) },
+        { kind: "validate", sheets, ...(await rubricInput()), choices: tableChoices, today: dayOf(today()), period },
         { signal: controls.signal, onProgress: (done) => controls.report(done, strings.checking) },
       );
       return { answer, sheets };
     }, strings.checking);
     if (!checked) return;
-    setResult(checked.answer);
+    const refusal = periodRefusal(checked.answer.issues);
+    setPeriodError(refusal?.message);
+    setResult(refusal ? undefined : checked.answer);
     if (checked.answer.tables) setLocated({ tables: checked.answer.tables, sheets: checked.sheets });
   };
 
@@ -107,8 +124,15 @@ export function ValidationTab({ workbook }: ValidationTabProps) {
           disabled={task.state.running}
         />
       )}
+      <PeriodField
+        value={period}
+        onChange={choosePeriod}
+        placeholder={result?.period?.key}
+        error={periodUnreadable ? strings.periodUnreadable(period) : periodError}
+        data-testid="check-period"
+      />
       <div className={styles.actions}>
-        <Button appearance="primary" onClick={runCheck} disabled={task.state.running || !choices} data-testid="run-check">
+        <Button appearance="primary" onClick={runCheck} disabled={task.state.running || !choices || periodUnreadable} data-testid="run-check">
           {strings.runCheck}
         </Button>
         <Button
@@ -186,6 +210,7 @@ export function ValidationTab({ workbook }: ValidationTabProps) {
           <Divider />
           <MessageBar intent={result.summary.errors ? "error" : result.summary.warnings ? "warning" : "success"} data-testid="summary">
             <MessageBarBody>
+              {result.period && strings.summaryPeriod(periodLabel(result.period))}
               {result.issues.length === 0
                 ? strings.noIssues
                 : (usesRegister ? strings.summary : strings.summaryUnits)(result.summary.errors, result.summary.warnings, result.summary.infos, result.summary.rows)}
