@@ -296,6 +296,8 @@ export class OfficeWorkbook implements WorkbookPort {
       const titles = spec.page.printTitleRows;
       if (titles) ws.pageLayout.setPrintTitleRows(`$${titles.first + 1}:$${titles.last + 1}`);
     }
+    // Excel adds a break above the row given, which is the first row of the next page.
+    for (const row of spec.rowBreaks ?? []) ws.horizontalPageBreaks.add(rectAddress(row + 1, 0, 1, 1));
     for (const data of placeChartData(spec)) {
       await writer.block(ws, { row: data.row, column: data.column, values: data.values });
       ws.getRange(chartDataColumns(data)).columnHidden = true;

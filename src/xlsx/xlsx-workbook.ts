@@ -244,6 +244,8 @@ export class XlsxWorkbook implements WorkbookPort {
         ...(titles ? { printTitlesRow: `${titles.first + 1}:${titles.last + 1}` } : {}),
       };
     }
+    // ExcelJS numbers a break by the last row of its page, as the file format does.
+    for (const row of spec.rowBreaks ?? []) ws.getRow(row + 1).addPageBreak();
     for (const link of spec.links ?? []) {
       const cell = ws.getCell(link.row + 1, link.column + 1);
       const text = flattenValue(cell.value);

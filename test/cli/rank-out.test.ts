@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -199,16 +199,22 @@ describe("league rank --out", () => {
 });
 
 const soffice = libreOffice();
+
+/** Prints a workbook to PDF with LibreOffice headless; returns the PDF's path. */
+function printToPdf(workbook: string): string {
+  const pdfDir = mkdtempSync(join(tmpdir(), "league-pdf-"));
+  // A private profile, so a LibreOffice the user has open (or a parallel test) does not interfere.
+  execFileSync(
+    soffice!,
+    [`-env:UserInstallation=file://${pdfDir}/profile`, "--headless", "--convert-to", "pdf", "--outdir", pdfDir, workbook],
+    { stdio: "pipe", timeout: 120_000 },
+  );
+  return join(pdfDir, basename(workbook).replace(/\.xlsx$/, ".pdf"));
+}
+
 describe.skipIf(!soffice)("the ranked workbook in LibreOffice", () => {
   it("converts to PDF headless, and the PDF holds the published tables", () => {
-    const pdfDir = mkdtempSync(join(tmpdir(), "league-pdf-"));
-    // A private profile, so a LibreOffice the user has open (or a parallel test) does not interfere.
-    execFileSync(
-      soffice!,
-      [`-env:UserInstallation=file://${pdfDir}/profile`, "--headless", "--convert-to", "pdf", "--outdir", pdfDir, output],
-      { stdio: "pipe", timeout: 120_000 },
-    );
-    const pdf = join(pdfDir, "排名.pdf");
+    const pdf = printToPdf(output);
     expect(existsSync(pdf)).toBe(true);
     expect(readFileSync(pdf).subarray(0, 5).toString()).toBe("%PDF-");
     if (findCommand("pdftotext")) {
@@ -216,5 +222,31 @@ describe.skipIf(!soffice)("the ranked workbook in LibreOffice", () => {
       expect(text).toContain("朝阳共青团各系统2013年信息上报排名");
       for (const heading of ["街道系统", "地区系统", "青工系统", "总排名", "=1+2团委"]) expect(text).toContain(heading);
     }
+  });
+
+  it.skipIf(!findCommand("pdftotext"))("prints a tie group that runs over a page break with its rank again at the top of the next page", async () => {
+    // 40 more 青工系统 units that sent nothing: the bottom tie (rank 18) grows past a page.
+    const workbook = new ExcelJS.Workbook();
+    const [roster, register] = seed000Sheets();
+    const rosterSheet = workbook.addWorksheet("单位名单");
+    for (const row of roster.values) rosterSheet.addRow(row);
+    for (let i = 1; i <= 40; i++) rosterSheet.addRow([`青工补充单位${String(i).padStart(2, "0")}团委`, "青工系统"]);
+    workbook.addWorksheet("信息报送").addRows(register.values);
+    const longTie = join(dir, "长并列.xlsx");
+    await workbook.xlsx.writeFile(longTie);
+    const result = await league("rank", longTie, "--period", "2013", "--out", join(dir, "长并列排名.xlsx"));
+    expect(result.code, result.stderr).toBe(0);
+
+    const text = execFileSync("pdftotext", ["-layout", printToPdf(join(dir, "长并列排名.xlsx")), "-"], { encoding: "utf8" });
+    // Each printed page of the publication sheet: its unit rows, after the repeated header.
+    const pages = text
+      .split("\f")
+      .filter((page) => page.includes("各系统2013年信息上报排名"))
+      .map((page) => page.split("\n").filter((line) => /\S\s+\d+$/.test(line) && !line.includes("单位名称")).map((line) => line.trim()));
+    // Pages whose rows are all of the tie (score 0, names under the merged rank) after the first.
+    const tiePages = pages.filter((rows) => rows.length > 0 && rows.every((row) => / 0$/.test(row)));
+    expect(tiePages.length).toBeGreaterThanOrEqual(1);
+    for (const rows of tiePages) expect(rows[0]).toMatch(/^18\s/);
+    expect(pages.flat().filter((row) => /^18\s/.test(row)).length).toBeGreaterThanOrEqual(2);
   });
 });

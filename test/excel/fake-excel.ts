@@ -46,6 +46,8 @@ export interface FakeSheet {
   /** Every other property the port set, as "address|path" → value (formats, page layout, widths). */
   properties: Map<string, unknown>;
   charts: { type: string; source: string; mock: OfficeMockObject }[];
+  /** Manual horizontal page breaks, as the A1 address of the first cell after each. */
+  pageBreaks: string[];
   frozen?: string;
 }
 
@@ -146,6 +148,7 @@ export class FakeExcel {
       validations: new Map(),
       properties: new Map(),
       charts: [],
+      pageBreaks: [],
     };
     this.sheets.push(sheet);
     return sheet;
@@ -311,6 +314,7 @@ export class FakeExcel {
       validations: new Map(),
       properties: new Map(),
       charts: [],
+      pageBreaks: [],
     };
   }
 
@@ -357,6 +361,9 @@ export class FakeExcel {
           paperSize: "Letter",
           zoom: {},
           setPrintTitleRows: (rows: string) => this.op({ kind: "page", sheet: sheet.name }, () => sheet.properties.set("page|printTitleRows", rows)),
+        },
+        horizontalPageBreaks: {
+          add: (range: string) => this.op({ kind: "page", sheet: sheet.name, address: range }, () => sheet.pageBreaks.push(range)),
         },
         charts: {
           add: (type: string, source: { __rect?: Rect }, _seriesBy: string) => {

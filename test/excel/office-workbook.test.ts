@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { HIGHLIGHT_RULE, OfficeWorkbook } from "../../src/excel/office-workbook";
 import { PAYLOAD_LIMIT, FakeExcel } from "./fake-excel";
-import { FORMULA_LOOKING_NAMES, rankingSpec, registerGrid } from "../port/spec-fixtures";
+import { FORMULA_LOOKING_NAMES, rankingSpec, registerGrid, UNITS_PER_PAGE } from "../port/spec-fixtures";
 
 function setup() {
   const excel = new FakeExcel();
@@ -55,6 +55,21 @@ describe("OfficeWorkbook writing", () => {
     }
     expect(counts[0]).toBe(counts[1]);
     expect(counts[0]).toBe(3);
+  });
+
+  it("queues the spec's page breaks, each above the first row of its next page, without another sync", async () => {
+    const { excel, port } = setup();
+    excel.addSheet("Sheet1");
+    await port.writeSheets([rankingSpec(10)]);
+    const syncs = excel.syncCount;
+    const long = setup();
+    long.excel.addSheet("Sheet1");
+    const spec = rankingSpec(2 * UNITS_PER_PAGE + 6);
+    await long.port.writeSheets([spec]);
+    expect(spec.rowBreaks).toEqual([41, 81]);
+    expect(long.excel.sheet("信息上报排名").pageBreaks).toEqual(["A43", "A83"]);
+    expect(excel.sheet("信息上报排名").pageBreaks).toEqual([]);
+    expect(long.excel.syncCount).toBe(syncs);
   });
 
   it("writes formula-looking names as text", async () => {

@@ -11,7 +11,7 @@ import type { WorkbookPort } from "../../src/port/workbook-port";
 import { MemoryWorkbook } from "../../src/taskpane/preview/memory-workbook";
 import { XlsxWorkbook } from "../../src/xlsx/xlsx-workbook";
 import { FakeExcel } from "../excel/fake-excel";
-import { FORMULA_LOOKING_NAMES, rankingSpec } from "./spec-fixtures";
+import { FORMULA_LOOKING_NAMES, rankingSpec, UNITS_PER_PAGE } from "./spec-fixtures";
 
 const USER_SHEETS: { name: string; values: Grid }[] = [
   { name: "单位名单", values: [["单位", "系统"], ["团结湖街道", "街道系统"], ["常营地区", "地区系统"]] },
@@ -109,5 +109,13 @@ describe("MemoryWorkbook preview hooks", () => {
     expect(events).toEqual(["selection", "sheets", "highlights", "highlights"]);
     expect(port.selection).toEqual({ sheet: "单位名单", cell: "A1" });
     expect(port.sheets.at(-1)?.hiddenColumns).toEqual(["F:I"]);
+  });
+
+  it("keeps the spec's page breaks as data", async () => {
+    const port = new MemoryWorkbook(USER_SHEETS);
+    const spec = rankingSpec(2 * UNITS_PER_PAGE + 6);
+    await port.writeSheets([spec]);
+    expect(port.sheets.at(-1)?.rowBreaks).toEqual([41, 81]);
+    expect(port.sheets[0].rowBreaks).toEqual([]);
   });
 });

@@ -7,6 +7,9 @@ import type { SheetSpec, SpecValue } from "../../src/engine/layout/sheet-spec";
 /** Unit names that Excel would take as formulas if typed in. */
 export const FORMULA_LOOKING_NAMES = ["=1+2团委", "@SUM(1)团委", "+3团委", "-4团委"];
 
+/** Units printed on a page of `rankingSpec`: an even number, so pages end between tie pairs. */
+export const UNITS_PER_PAGE = 40;
+
 export function rankingSpec(units: number, options: { name?: string; ownerKey?: string; chart?: boolean } = {}): SheetSpec {
   const systems = ["街道系统", "地区系统", "青工系统"];
   const rows: SpecValue[][] = [];
@@ -18,6 +21,9 @@ export function rankingSpec(units: number, options: { name?: string; ownerKey?: 
     if (i % 2 === 0 && i + 1 < units) merges.push({ row: 2 + i, column: 0, rows: 2, columns: 1 });
   }
   merges.push({ row: 0, column: 0, rows: 1, columns: 4 });
+  // A page every UNITS_PER_PAGE units, ending on the second unit of a pair so no merge is cut.
+  const rowBreaks: number[] = [];
+  for (let last = 1 + UNITS_PER_PAGE; last < 1 + units; last += UNITS_PER_PAGE) rowBreaks.push(last);
   const chartUnits = rows.slice(0, Math.min(units, 30));
   return {
     name: options.name ?? "信息上报排名",
@@ -31,6 +37,7 @@ export function rankingSpec(units: number, options: { name?: string; ownerKey?: 
     columnWidths: [8, 30, 10, 12],
     freeze: { rows: 2, columns: 0 },
     page: { paperSize: "A4", orientation: "portrait", fitToWidth: true, printTitleRows: { first: 1, last: 1 } },
+    rowBreaks,
     charts:
       options.chart === false
         ? []

@@ -8,7 +8,7 @@ import { SaxesParser } from "saxes";
 import { describe, expect, it } from "vitest";
 import { XlsxWorkbook, flattenValue, partsExcelJsDrops } from "../../src/xlsx/xlsx-workbook";
 import { libreOffice } from "../support/system";
-import { FORMULA_LOOKING_NAMES, rankingSpec } from "../port/spec-fixtures";
+import { FORMULA_LOOKING_NAMES, rankingSpec, UNITS_PER_PAGE } from "../port/spec-fixtures";
 
 /** A workbook as an office keeps it: a register with dates, rich text, a formula, a link, a merge. */
 async function userWorkbook(): Promise<Uint8Array> {
@@ -90,6 +90,16 @@ describe("XlsxWorkbook writing", () => {
     expect(ws.getColumn(2).width).toBe(30);
     expect(ws.getCell("B2").font).toMatchObject({ bold: true });
     expect(ws.getCell("B3").border).toMatchObject({ top: { style: "thin" } });
+  });
+
+  it("writes the spec's page breaks, each after the last row of its page, and they survive a save and open", async () => {
+    const port = await XlsxWorkbook.fromBuffer(await userWorkbook());
+    const spec = rankingSpec(2 * UNITS_PER_PAGE + 6, { chart: false });
+    await port.writeSheets([spec]);
+    const { xml } = await sheetXml(await port.toBuffer(), "信息上报排名 (2)");
+    // The file numbers a break by the 1-based last row of its page: 0-based 41 is row 42.
+    expect([...xml.matchAll(/<brk id="(\d+)"/g)].map((m) => Number(m[1]))).toEqual(spec.rowBreaks!.map((row) => row + 1));
+    expect(xml).toMatch(/<rowBreaks count="2" manualBreakCount="2">/);
   });
 
   it("stores formula-looking names as shared-string text, never as formulas", async () => {

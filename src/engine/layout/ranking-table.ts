@@ -7,6 +7,7 @@
 import type { Ranked } from "../rank";
 import type { RankMethod } from "../rubric/info-rubric";
 import type { CellBlock, CellStyle, ChartSpec, MergeRange, SheetSpec, SpecValue } from "./sheet-spec";
+import { A4_PRINTABLE_POINTS, DEFAULT_FONT_POINTS, fitToWidthScale, pageBreaks, rowPoints } from "./pagination";
 import { fitColumnWidths, fittingFontSize, printedWidth } from "./text-width";
 
 /** How tied units show their shared rank. */
@@ -78,6 +79,18 @@ class SheetCanvas {
 
   measure(rows: SpecValue[][], column = 0): void {
     for (const values of rows) this.measured.push([...Array<SpecValue>(column).fill(null), ...values]);
+  }
+
+  /** The estimated printed height of each row so far, from the largest font written in it. */
+  rowHeights(): number[] {
+    const fonts = Array<number | undefined>(this.row).fill(undefined);
+    for (const block of this.blocks) {
+      block.values.forEach((_, r) => {
+        const row = block.row + r;
+        if (row < fonts.length) fonts[row] = Math.max(fonts[row] ?? 0, block.style?.size ?? DEFAULT_FONT_POINTS);
+      });
+    }
+    return fonts.map((size) => rowPoints(size));
   }
 
   /** A centred title over `width` columns, and the line under it. */
@@ -153,9 +166,40 @@ export interface RankedTableShape<T> {
  * A publication-style ranking sheet: title, method line, one shared header row (frozen on
  * screen and repeated on every printed page, so a section that runs over a page break keeps
  * its column names), then each section as a heading and its units in published order, then
- * the footnote on marked units. A4 portrait, one page wide.
+ * the footnote on marked units. A4 portrait, one page wide, with the page breaks set by the
+ * layout: a section that fits on a page is not split, and a merged tie group that runs over a
+ * break prints its rank again at the top of the next page, as 附件1 does.
  */
 export function rankedTableSheet<T>(shape: RankedTableShape<T>): SheetSpec {
+  const draft = rankedTableCanvas(shape, []);
+  const columnWidths = draft.canvas.columnWidths();
+  const printTitleRows = { first: 0, last: HEADER_ROW };
+  const rowBreaks = pageBreaks({
+    heights: draft.canvas.rowHeights(),
+    printTitleRows,
+    pageHeight: A4_PRINTABLE_POINTS.portrait.height,
+    scale: fitToWidthScale(columnWidths),
+    keepTogether: draft.sections,
+  });
+  // The breaks move no row, so only the rank cells of a merged tie differ the second time.
+  const { canvas } = shape.ties === "merge" && rowBreaks.length > 0 ? rankedTableCanvas(shape, rowBreaks) : draft;
+  // Fitting the widths also shrinks a long title to them, so the redrawn title is fitted too.
+  if (canvas !== draft.canvas) canvas.columnWidths();
+
+  return {
+    name: rankingSheetName(shape.name),
+    ownerKey: shape.ownerKey,
+    blocks: canvas.blocks,
+    merges: canvas.merges,
+    columnWidths,
+    freeze: { rows: HEADER_ROW + 1, columns: 0 },
+    page: { paperSize: "A4", orientation: "portrait", fitToWidth: true, printTitleRows },
+    ...(rowBreaks.length > 0 ? { rowBreaks } : {}),
+  };
+}
+
+/** The ranked table drawn with the given page breaks, and where each section's rows are. */
+function rankedTableCanvas<T>(shape: RankedTableShape<T>, rowBreaks: readonly number[]): { canvas: SheetCanvas; sections: { start: number; rows: number }[] } {
   const header = ["排名", "单位名称", ...shape.labels.map((c) => c.header), ...shape.scores.map((c) => c.header)];
   const canvas = new SheetCanvas();
   canvas.title(shape.title, shape.subtitle, header.length);
@@ -163,32 +207,27 @@ export function rankedTableSheet<T>(shape: RankedTableShape<T>): SheetSpec {
   canvas.measure([header]);
   canvas.row = HEADER_ROW + 1;
 
+  const sections: { start: number; rows: number }[] = [];
   for (const section of shape.sections) {
+    const start = canvas.row;
     if (section.heading !== null) {
       canvas.put(canvas.row, 0, [[section.heading]], HEADING_STYLE);
       canvas.merge(canvas.row, 0, 1, header.length);
       canvas.row++;
     }
-    rankedRows(canvas, section.rows, shape);
+    rankedRows(canvas, section.rows, shape, rowBreaks);
+    sections.push({ start, rows: canvas.row - start });
   }
   canvas.row++;
   footnote(canvas, shape.footnoteHeading, shape.footnoteUnits.map(shape.unit));
-
-  return {
-    name: rankingSheetName(shape.name),
-    ownerKey: shape.ownerKey,
-    blocks: canvas.blocks,
-    merges: canvas.merges,
-    columnWidths: canvas.columnWidths(),
-    freeze: { rows: HEADER_ROW + 1, columns: 0 },
-    page: { paperSize: "A4", orientation: "portrait", fitToWidth: true, printTitleRows: { first: 0, last: HEADER_ROW } },
-  };
+  return { canvas, sections };
 }
 
 /** A row per unit in published order, from the canvas's current row. */
-function rankedRows<T>(canvas: SheetCanvas, rows: readonly Ranked<T>[], shape: RankedTableShape<T>): void {
+function rankedRows<T>(canvas: SheetCanvas, rows: readonly Ranked<T>[], shape: RankedTableShape<T>, rowBreaks: readonly number[]): void {
   const first = canvas.row;
-  const ranks = rankCells(rows, shape.ties, shape.unranked ?? null);
+  const pageStarts = rowBreaks.map((row) => row + 1 - first).filter((index) => index > 0 && index < rows.length);
+  const ranks = rankCells(rows, shape.ties, shape.unranked ?? null, pageStarts);
   const names = rows.map((r) => [printedName(shape.unit(r.row)), ...shape.labels.map((c) => c.value(r.row))]);
   const numbers = rows.map((r) => shape.scores.map((c) => c.value(r.row)));
   canvas.put(first, 0, ranks.values, { horizontal: "center", vertical: shape.ties === "merge" ? "top" : "middle", border: true });
@@ -201,28 +240,38 @@ function rankedRows<T>(canvas: SheetCanvas, rows: readonly Ranked<T>[], shape: R
 
 /**
  * The rank column for a table in the chosen tie style, and the row groups to merge ("merge"
- * prints a tie group's rank once, on its first row, as 附件1 does). Unranked rows get
- * `unranked` (blank by default; assessments print "—").
+ * prints a tie group's rank once, on its first row, as 附件1 does, and again on the first row
+ * of each printed page the group runs onto: `pageStarts` are the row indices that begin a
+ * page, and no merge crosses one). Unranked rows get `unranked` (blank by default;
+ * assessments print "—").
  * @example rankCells(rowsRanked_1_2_2, "label").values // [[1], ["并列第2"], ["并列第2"]]
+ * @example rankCells(rowsRanked_1_2_2_2, "merge", null, [2]).values // [[1], [2], [2], [null]]
  */
 export function rankCells(
   rows: readonly Ranked<unknown>[],
   ties: TieStyle,
   unranked: SpecValue = null,
+  pageStarts: readonly number[] = [],
 ): { values: SpecValue[][]; merged: { start: number; size: number }[] } {
   const values: SpecValue[][] = [];
   const merged: { start: number; size: number }[] = [];
+  const newPage = new Set(pageStarts);
   for (let start = 0; start < rows.length; ) {
     const { rank, tied } = rows[start];
     let end = start + 1;
     while (tied && end < rows.length && rows[end].tied && rows[end].rank === rank) end++;
+    let segment = start;
     for (let i = start; i < end; i++) {
+      if (ties === "merge" && newPage.has(i) && i > segment) {
+        if (i - segment > 1) merged.push({ start: segment, size: i - segment });
+        segment = i;
+      }
       if (rank === null) values.push([unranked]);
       else if (ties === "label" && tied) values.push([`并列第${rank}`]);
-      else if (ties === "merge" && i > start) values.push([null]);
+      else if (ties === "merge" && i > segment) values.push([null]);
       else values.push([rank]);
     }
-    if (ties === "merge" && end - start > 1) merged.push({ start, size: end - start });
+    if (ties === "merge" && end - segment > 1) merged.push({ start: segment, size: end - segment });
     start = end;
   }
   return { values, merged };

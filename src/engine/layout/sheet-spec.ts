@@ -85,6 +85,11 @@ export interface SheetSpec {
   /** Rows and columns frozen at the top-left. */
   freeze?: { rows: number; columns: number };
   page?: PageSetup;
+  /**
+   * Manual horizontal page breaks: 0-based rows after which a printed page ends. The layout
+   * sets them when it must know where pages start (a merged rank is printed again there).
+   */
+  rowBreaks?: number[];
   charts?: ChartSpec[];
   links?: CellLink[];
 }

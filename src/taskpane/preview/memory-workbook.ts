@@ -39,6 +39,8 @@ export interface MemorySheet {
   hiddenColumns: string[];
   freeze?: { rows: number; columns: number };
   page?: PageSetup;
+  /** Manual page breaks as the spec gave them: 0-based rows after which a page ends. */
+  rowBreaks: number[];
   charts: ChartSpec[];
   links: CellLink[];
 }
@@ -80,6 +82,7 @@ export class MemoryWorkbook implements WorkbookPort {
       styles: [],
       columnWidths: [],
       hiddenColumns: [],
+      rowBreaks: [],
       charts: [],
       links: [],
     }));
@@ -182,6 +185,7 @@ export class MemoryWorkbook implements WorkbookPort {
       hiddenColumns: [],
       freeze: spec.freeze,
       page: spec.page,
+      rowBreaks: [...(spec.rowBreaks ?? [])],
       charts: [...(spec.charts ?? [])],
       links: [...(spec.links ?? [])],
     };
