@@ -22,7 +22,6 @@ import {
   HIGHLIGHT_COLOURS,
   PORT_SETTING_KEYS,
   blockNumberFormats,
-  charactersToPoints,
   chartDataColumns,
   estimateBytes,
   parkingName,
@@ -32,6 +31,7 @@ import {
   rectAddress,
 } from "../port/plan";
 import { columnLetters } from "../engine/cells";
+import { charactersToPoints } from "../engine/layout/pagination";
 import type {
   HighlightTarget,
   InputRule,

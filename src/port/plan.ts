@@ -112,14 +112,6 @@ export const FILL_COLOURS: Record<NonNullable<CellStyle["fill"]>, string> = {
 /** Highlight-layer colours by severity. */
 export const HIGHLIGHT_COLOURS = { error: "#FFC7CE", warning: "#FFEB9C", info: "#DDEBF7" } as const;
 
-/**
- * Column width in characters to points (Office.js sets widths in points): about 7 px per
- * character plus 5 px padding at 96 dpi, and 0.75 pt per px.
- */
-export function charactersToPoints(characters: number): number {
-  return Math.round((characters * 7 + 5) * 0.75 * 100) / 100;
-}
-
 /** The A1 address of a 0-based rectangle. */
 export function rectAddress(row: number, column: number, rows: number, columns: number): string {
   const start = cellAddress(row, column);

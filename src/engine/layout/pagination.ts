@@ -27,14 +27,21 @@ export const ROW_POINTS_PER_FONT_POINT = 1.6;
 export const DEFAULT_FONT_POINTS = 11;
 
 /**
+ * A column width in characters of the default font, in points: 7 pixels a character plus 5 of
+ * padding, at 0.75 points a pixel. Office.js sets widths in points; layout reasons in characters.
+ * @example charactersToPoints(10) // 56.25
+ */
+export function charactersToPoints(characters: number): number {
+  return Math.round((characters * 7 + 5) * 0.75 * 100) / 100;
+}
+
+/**
  * The scale Excel prints at when a sheet is fitted to one page wide: the printable width over
- * the columns' width, never above 100%, in whole percent as Excel keeps it. Column widths are
- * in characters of the default font (7 pixels each, plus 5 pixels of padding, at 0.75 points
- * a pixel).
+ * the columns' width, never above 100%, in whole percent as Excel keeps it.
  * @example fitToWidthScale([6, 50, 8]) // 1 (the table is narrower than the page)
  */
 export function fitToWidthScale(columnWidths: readonly number[], printableWidth: number = A4_PRINTABLE_POINTS.portrait.width): number {
-  const width = columnWidths.reduce((sum, characters) => sum + (characters * 7 + 5) * 0.75, 0);
+  const width = columnWidths.reduce((sum, characters) => sum + charactersToPoints(characters), 0);
   return width <= printableWidth ? 1 : Math.floor((printableWidth / width) * 100) / 100;
 }
 
