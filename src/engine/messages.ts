@@ -1,3 +1,5 @@
+import type { Field } from "./tables";
+
 /**
  * Every message staff read, in one catalogue (Chinese first). Rules refer to messages by id,
  * so wording can be reviewed and changed in one place.
@@ -16,8 +18,8 @@ export const MESSAGES = {
   noTable: (what: string) => `未找到${what}：请检查表头`,
 } as const;
 
-/** Field names as staff know them, for messages. */
-export const FIELD_LABELS: Record<string, string> = {
+/** Field names as staff know them: in messages, and as the pane's Chinese column labels. */
+export const FIELD_LABELS: Record<Field, string> = {
   unit: "单位",
   date: "报送日期",
   type: "信息类型",
@@ -28,7 +30,10 @@ export const FIELD_LABELS: Record<string, string> = {
   eventDate: "活动日期",
   violation: "违规情况",
   system: "系统",
+  code: "代码",
+  founded: "成立日期",
   reason: "原因",
+  note: "备注",
 };
 
 /** Messages of the validation rules (src/engine/validate), in the same voice as above. */

@@ -3,6 +3,7 @@
  * English catalogue must have exactly the same keys (the type enforces it), so no screen can
  * show a key without a translation.
  */
+import { FIELD_LABELS } from "../../engine/messages";
 
 const zh = {
   appTitle: "共青团积分助手",
@@ -31,22 +32,7 @@ const zh = {
   columnLabel: (letter: string, header: string) => `${letter} 列：${header || "（空表头）"}`,
   mappingSaved: "列对应已保存到工作簿。",
   resetMapping: "恢复自动识别",
-  fieldNames: {
-    unit: "单位",
-    date: "报送日期",
-    type: "信息类型",
-    title: "标题",
-    length: "字数",
-    body: "正文",
-    adoptions: "采用情况",
-    eventDate: "活动日期",
-    violation: "违规情况",
-    system: "系统",
-    code: "代码",
-    founded: "成立日期",
-    reason: "原因",
-    note: "备注",
-  } as Record<string, string>,
+  fieldNames: FIELD_LABELS as Record<string, string>,
 
   // Validation
   runCheck: "开始校验",
